@@ -1,0 +1,102 @@
+import { QueryError } from './query-error.js';
+
+export type TokenKind =
+  | 'word'
+  | 'string'
+  | 'number'
+  | 'operator'
+  | 'lparen'
+  | 'rparen'
+  | 'comma'
+  | 'star'
+  | 'semicolon'
+  | 'end';
+
+export interface Token {
+  kind: TokenKind;
+  /** The text as written (for strings: with the quotes), used in error messages. */
+  text: string;
+  /** Strings without quotes and escapes; numbers and words as written. */
+  value: string;
+  position: number;
+}
+
+const OPERATORS = ['==', '!=', '<>', '<=', '>=', '=', '<', '>'];
+const PUNCTUATION: Record<string, TokenKind> = {
+  '(': 'lparen',
+  ')': 'rparen',
+  ',': 'comma',
+  '*': 'star',
+  ';': 'semicolon',
+};
+
+/**
+ * Splits a DSL or SQL query into tokens. Words cover keywords, attribute names and dotted SQL
+ * field paths; the parsers decide which is which, case-insensitively. Strings take single or
+ * double quotes; a quote inside is written doubled ('it''s') or escaped with a backslash.
+ */
+export function tokenize(source: string): Token[] {
+  const tokens: Token[] = [];
+  let index = 0;
+  while (index < source.length) {
+    const char = source.charAt(index);
+    if (/\s/.test(char)) {
+      index += 1;
+      continue;
+    }
+
+    const token = readToken(source, index);
+    tokens.push(token);
+    index += token.text.length;
+  }
+  tokens.push({ kind: 'end', text: '', value: '', position: source.length });
+  return tokens;
+}
+
+function readToken(source: string, start: number): Token {
+  const char = source.charAt(start);
+  if (char === "'" || char === '"') return readString(source, start, char);
+
+  const punctuation = PUNCTUATION[char];
+  if (punctuation !== undefined) return token(punctuation, char, char, start);
+
+  const operator = OPERATORS.find((candidate) => source.startsWith(candidate, start));
+  if (operator !== undefined) return token('operator', operator, operator, start);
+
+  const number = /^-?\d+(\.\d+)?(?![\w.])/.exec(source.slice(start));
+  if (number !== null) return token('number', number[0], number[0], start);
+
+  const word = /^[A-Za-z_][\w.]*/.exec(source.slice(start));
+  if (word !== null) return token('word', word[0], word[0], start);
+
+  const hint = /\d/.test(char) ? '; put addresses and other values in quotes' : '';
+  throw new QueryError(`Unexpected character '${char}' at position ${start}${hint}`, start);
+}
+
+function readString(source: string, start: number, quote: string): Token {
+  let value = '';
+  let index = start + 1;
+  while (index < source.length) {
+    const char = source.charAt(index);
+    if (char === '\\' && index + 1 < source.length) {
+      value += source.charAt(index + 1);
+      index += 2;
+    } else if (char === quote && source.charAt(index + 1) === quote) {
+      value += quote;
+      index += 2;
+    } else if (char === quote) {
+      return token('string', source.slice(start, index + 1), value, start);
+    } else {
+      value += char;
+      index += 1;
+    }
+  }
+  throw new QueryError(
+    `Unterminated string starting at position ${start}; close it with ${quote}`,
+    start,
+  );
+}
+
+function token(kind: TokenKind, text: string, value: string, position: number): Token {
+  return { kind, text, value, position };
+}
