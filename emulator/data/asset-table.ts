@@ -1,7 +1,7 @@
 import { CERTIFICATE_AUTHORITIES, PORTS, PROVIDERS, WAFS, WEB_TECHNOLOGIES } from './catalog.js';
 import type { CertificateAuthority, PortKind, Provider, Waf } from './catalog.js';
 import { formatIpv4 } from './ip.js';
-import { hash32 } from './prng.js';
+import { hash32, hexFrom } from './prng.js';
 import { SIGNATURES } from './signatures.js';
 import type { SignatureDef } from './signature-types.js';
 import { DAY_S } from './time.js';
@@ -150,6 +150,19 @@ export class AssetTable {
     const apex = this.apexName(i);
     if (apex === null) return [name];
     return [...new Set([name, apex, `*.${apex}`])];
+  }
+
+  certificateSha256(i: number): string {
+    return hexFrom(64, this.seed, this.projectIndex, i, 0xce27);
+  }
+
+  /** The CNAME target of a domain behind a CDN or cloud front end, null without a CNAME record. */
+  cnameTarget(i: number): string | null {
+    if (!this.hasDnsType(i, 'CNAME')) return null;
+    const name = this.names[i] ?? '';
+    const label = name.split('.')[0] ?? 'edge';
+    const suffix = this.providerOf(i).cnameSuffix ?? 'edge.example.net';
+    return `${label}-${hash32(this.seed, i, 0xc7).toString(36)}.${suffix}`;
   }
 
   wafOf(i: number): Waf | null {

@@ -28,8 +28,7 @@ export function dnsRecords(table: AssetTable, i: number, now: number): Record<st
     } else if (type === 'AAAA') {
       values = [dnsValue(ipv6From(hash32(table.ipBase[i] ?? 0, 6)), first, resolved, regions)];
     } else if (type === 'CNAME') {
-      const label = name.split('.')[0] ?? 'edge';
-      values = [dnsValue(`${label}.${apex}.${provider.cnameSuffix ?? 'cdn.example.net'}`, first, resolved, regions)];
+      values = [dnsValue(table.cnameTarget(i), first, resolved, regions)];
     } else if (type === 'MX') {
       values = [dnsValue({ host: `mx1.${apex}`, priority: 10 }, first, resolved, regions)];
     } else if (type === 'NS') {

@@ -30,7 +30,7 @@ export function certificate(table: AssetTable, i: number, withChain: boolean): R
   if (ca === null) return null;
   const issued = table.certIssued[i] ?? 0;
   const cert: Record<string, unknown> = {
-    sha256: hexFrom(64, table.seed, table.projectIndex, i, 0xce27),
+    sha256: table.certificateSha256(i),
     issued_at: isoZ(issued),
     expires_at: isoZ(table.certificateExpires(i)),
     subject: { common_name: table.names[i] },

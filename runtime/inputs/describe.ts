@@ -8,10 +8,18 @@ export function describeInputError(
   error: ErrorObject,
   raw: Record<string, unknown>,
   schemaOf: (parameter: string) => Record<string, unknown> | undefined,
+  coerced: Record<string, unknown> = raw,
 ): { parameter: string; sentence: string } {
   const [parameter = '', ...rest] = error.instancePath.split('/').slice(1).map(unescapePointer);
   const where = rest.length === 0 ? parameter : `${parameter} (${rest.join('.')})`;
-  const got = describeValue(parameter === '' ? undefined : raw[parameter]);
+  // A top-level value is shown as the form sent it; a nested one as found after parsing.
+  const got = describeValue(
+    parameter === ''
+      ? undefined
+      : rest.length === 0
+        ? raw[parameter]
+        : valueAt(coerced, [parameter, ...rest]),
+  );
   const params = error.params as Record<string, unknown>;
 
   switch (error.keyword) {
@@ -108,4 +116,13 @@ function propertiesOf(
 
 function unescapePointer(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function valueAt(root: unknown, path: string[]): unknown {
+  let current = root;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined;
+  }
+  return current;
 }

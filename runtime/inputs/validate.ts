@@ -49,7 +49,7 @@ export class InputValidator {
 
     const errors = this.check.errors ?? [];
     const described = errors.map((error) => ({
-      ...describeInputError(error, inputs, (name) => this.schema.properties[name]),
+      ...describeInputError(error, inputs, (name) => this.schema.properties[name], values),
       instancePath: error.instancePath,
       keyword: error.keyword,
       params: error.params,
