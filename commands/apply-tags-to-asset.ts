@@ -1,6 +1,7 @@
-import { ConnectorError } from '../runtime/errors/connector-error.js';
-import type { CommandResult } from '../runtime/types.js';
+import type { CommandContext, CommandResult } from '../runtime/types.js';
+import { changeAssetTags } from './shared/asset-tagging.js';
 
-export default async function placeholderHandler(): Promise<CommandResult> {
-  throw new ConnectorError('INTERNAL', 'PLACEHOLDER-HANDLER');
+/** Adds tags to an asset; tags the project lacks are created by the API after a delay. */
+export default async function applyTagsToAsset(context: CommandContext): Promise<CommandResult> {
+  return changeAssetTags(context, 'add');
 }

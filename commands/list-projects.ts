@@ -9,7 +9,7 @@ export default async function listProjects({ client }: CommandContext): Promise<
   return {
     rawData: { ...recordOf(body), data: projects },
     keyFields: {
-      'Project Count': projects.length,
+      'Total Projects': projects.length,
       'Project IDs': projects.map((project) => project.id),
       'Project Titles': projects.map((project) => project.title),
     },

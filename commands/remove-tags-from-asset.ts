@@ -1,6 +1,7 @@
-import { ConnectorError } from '../runtime/errors/connector-error.js';
-import type { CommandResult } from '../runtime/types.js';
+import type { CommandContext, CommandResult } from '../runtime/types.js';
+import { changeAssetTags } from './shared/asset-tagging.js';
 
-export default async function placeholderHandler(): Promise<CommandResult> {
-  throw new ConnectorError('INTERNAL', 'PLACEHOLDER-HANDLER');
+/** Removes tags from an asset; the API treats a tag the asset does not carry as removed. */
+export default async function removeTagsFromAsset(context: CommandContext): Promise<CommandResult> {
+  return changeAssetTags(context, 'remove');
 }

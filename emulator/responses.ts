@@ -14,5 +14,11 @@ export function message(status: number, text: string): EmulatorResponse {
 }
 
 export const unknownProject = (): EmulatorResponse => detail(404, 'Unknown Project.');
-export const assetNotFound = (id: string): EmulatorResponse => detail(404, `Asset not found: ${id}`);
+export const assetNotFound = (id: string): EmulatorResponse =>
+  detail(404, `Asset not found: ${id}`);
 export const projectNotFoundV1 = (): EmulatorResponse => message(404, 'Project ID Not Found.');
+
+/** Tells a parsed value from an error response a parameter reader returned instead. */
+export function isResponse(value: unknown): value is EmulatorResponse {
+  return typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
+}

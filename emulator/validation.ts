@@ -32,9 +32,17 @@ export class QueryReader {
     return this.issues.length === 0;
   }
 
-  fail(name: string | (string | number)[], type: string, msg: string, input: unknown, ctx?: Record<string, unknown>): void {
+  fail(
+    name: string | (string | number)[],
+    type: string,
+    msg: string,
+    input: unknown,
+    ctx?: Record<string, unknown>,
+  ): void {
     const loc = ['query', ...(Array.isArray(name) ? name : [name])];
-    this.issues.push(ctx === undefined ? { type, loc, msg, input } : { type, loc, msg, input, ctx });
+    this.issues.push(
+      ctx === undefined ? { type, loc, msg, input } : { type, loc, msg, input, ctx },
+    );
   }
 
   raw(name: string): string | undefined {
@@ -45,16 +53,33 @@ export class QueryReader {
     const text = this.raw(name);
     if (text === undefined) return undefined;
     if (!/^[+-]?\d+$/.test(text.trim())) {
-      this.fail(name, 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer', text);
+      this.fail(
+        name,
+        'int_parsing',
+        'Input should be a valid integer, unable to parse string as an integer',
+        text,
+      );
       return undefined;
     }
     const value = Number(text);
     if (bounds.min !== undefined && value < bounds.min) {
-      this.fail(name, 'greater_than_equal', `Input should be greater than or equal to ${bounds.min}`, text, { ge: bounds.min });
+      this.fail(
+        name,
+        'greater_than_equal',
+        `Input should be greater than or equal to ${bounds.min}`,
+        text,
+        { ge: bounds.min },
+      );
       return undefined;
     }
     if (bounds.max !== undefined && value > bounds.max) {
-      this.fail(name, 'less_than_equal', `Input should be less than or equal to ${bounds.max}`, text, { le: bounds.max });
+      this.fail(
+        name,
+        'less_than_equal',
+        `Input should be less than or equal to ${bounds.max}`,
+        text,
+        { le: bounds.max },
+      );
       return undefined;
     }
     return value;
@@ -65,7 +90,12 @@ export class QueryReader {
     if (text === undefined) return undefined;
     const value = Number(text);
     if (text.trim() === '' || !Number.isFinite(value)) {
-      this.fail(name, 'float_parsing', 'Input should be a valid number, unable to parse string as a number', text);
+      this.fail(
+        name,
+        'float_parsing',
+        'Input should be a valid number, unable to parse string as a number',
+        text,
+      );
       return undefined;
     }
     return value;
@@ -77,11 +107,21 @@ export class QueryReader {
     const word = text.trim().toLowerCase();
     if (TRUE_WORDS.has(word)) return true;
     if (FALSE_WORDS.has(word)) return false;
-    this.fail(name, 'bool_parsing', 'Input should be a valid boolean, unable to interpret input', text);
+    this.fail(
+      name,
+      'bool_parsing',
+      'Input should be a valid boolean, unable to interpret input',
+      text,
+    );
     return undefined;
   }
 
-  oneOf<T extends string>(name: string, values: readonly T[], text = this.raw(name), loc: (string | number)[] = [name]): T | undefined {
+  oneOf<T extends string>(
+    name: string,
+    values: readonly T[],
+    text = this.raw(name),
+    loc: (string | number)[] = [name],
+  ): T | undefined {
     if (text === undefined) return undefined;
     const found = values.find((v) => v === text);
     if (found !== undefined) return found;
@@ -96,7 +136,12 @@ export class QueryReader {
     if (text === undefined) return undefined;
     const value = parseDay(text);
     if (value === undefined) {
-      this.fail(name, 'date_parsing', 'Input should be a valid date in the format YYYY-MM-DD', text);
+      this.fail(
+        name,
+        'date_parsing',
+        'Input should be a valid date in the format YYYY-MM-DD',
+        text,
+      );
     }
     return value;
   }

@@ -1,4 +1,5 @@
-import { CERTIFICATE_AUTHORITIES, PORTS, PROVIDERS, WAFS, WEB_TECHNOLOGIES } from './catalog.js';
+import { PROVIDERS } from './providers.js';
+import { CERTIFICATE_AUTHORITIES, WAFS, WEB_TECHNOLOGIES } from './services.js';
 import { AssetTable, DNS_TYPES, FLAG_STATIC, FLAG_WHOIS_HISTORY, NO_INDEX } from './asset-table.js';
 import type { DnsType } from './asset-table.js';
 import { assetName } from './asset-names.js';
@@ -11,11 +12,13 @@ import type { Severity } from './signature-types.js';
 import { DAY_S } from './time.js';
 
 /** Chance that a scanned host answers on each port of PORTS, in the same order. */
-const PORT_ODDS = [0.7, 0.8, 0.15, 0.03, 0.05, 0.03, 0.06, 0.05, 0.02, 0.015, 0.01, 0.03, 0.04, 0.02, 0.03];
+const PORT_ODDS = [
+  0.7, 0.8, 0.15, 0.03, 0.05, 0.03, 0.06, 0.05, 0.02, 0.015, 0.01, 0.03, 0.04, 0.02, 0.03,
+];
 const PROVIDER_WEIGHTS = [24, 22, 8, 8, 7, 5, 6, 5, 5, 2, 4, 4];
 const WEB_TECH_ODDS = [
-  0.2, 0.45, 0.12, 0.25, 0.15, 0.25, 0.18, 0.35, 0.05, 0.06, 0.08, 0.06, 0.05, 0.04, 0.08, 0.2, 0.03,
-  0.02, 0.02, 0.3,
+  0.2, 0.45, 0.12, 0.25, 0.15, 0.25, 0.18, 0.35, 0.05, 0.06, 0.08, 0.06, 0.05, 0.04, 0.08, 0.2,
+  0.03, 0.02, 0.02, 0.3,
 ];
 const WAF_BY_PROVIDER: Record<number, number> = { 0: 1, 4: 2, 1: 3, 5: 6 };
 
@@ -64,7 +67,10 @@ function pickExposures(table: AssetTable, i: number, rng: Rng): number[] {
   const wanted = roll < 0.45 ? 0 : roll < 0.75 ? 1 : roll < 0.9 ? 2 : 3;
   const chosen: number[] = [];
   while (chosen.length < wanted && candidates.length > 0) {
-    const at = weighted(rng, candidates.map((s) => SIGNATURES[s]?.weight ?? 1));
+    const at = weighted(
+      rng,
+      candidates.map((s) => SIGNATURES[s]?.weight ?? 1),
+    );
     chosen.push(candidates.splice(at, 1)[0] ?? 0);
   }
   return chosen.sort((a, b) => a - b);
@@ -75,7 +81,8 @@ function fillNetwork(table: AssetTable, i: number, rng: Rng, ip: number | null):
   const provider = table.provider[i] ?? 0;
   const count = isIp ? 1 : rng() < 0.08 ? 0 : weighted(rng, [0, 50, 35, 10, 5]);
   table.ipCount[i] = count;
-  table.ipBase[i] = ip ?? ((PROVIDERS[provider]?.prefix ?? 0) | (intBetween(rng, 1, 0xfffe) & 0xfffe) | 1);
+  table.ipBase[i] =
+    ip ?? (PROVIDERS[provider]?.prefix ?? 0) | (intBetween(rng, 1, 0xfffe) & 0xfffe) | 1;
   if (isIp) return;
   const types: DnsType[] = [];
   if (count > 0) types.push('A');
@@ -154,7 +161,10 @@ export function generateAssets(seed: number, project: ProjectProfile, base: numb
     table.exposureOffsets[i + 1] = exposures.length;
     const worst = picked
       .map((s) => SIGNATURES[s]?.severity ?? 'unknown')
-      .reduce<Severity | null>((a, b) => (a === null || SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a), null);
+      .reduce<Severity | null>(
+        (a, b) => (a === null || SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a),
+        null,
+      );
     table.score[i] = scanned ? scoreFor(rng, worst) : -1;
   }
   table.exposureSignatures = Uint8Array.from(exposures);

@@ -1,4 +1,5 @@
-import { HOST_LABELS, HOST_ZONES, PROVIDERS } from './catalog.js';
+import { HOST_LABELS, HOST_ZONES } from './names.js';
+import { PROVIDERS } from './providers.js';
 import { NO_INDEX } from './asset-table.js';
 import type { AssetTable } from './asset-table.js';
 import { formatIpv4 } from './ip.js';

@@ -1,5 +1,7 @@
-import { CERTIFICATE_AUTHORITIES, PORTS, PROVIDERS, WAFS, WEB_TECHNOLOGIES } from './catalog.js';
-import type { CertificateAuthority, PortKind, Provider, Waf } from './catalog.js';
+import { PROVIDERS } from './providers.js';
+import { CERTIFICATE_AUTHORITIES, PORTS, WAFS, WEB_TECHNOLOGIES } from './services.js';
+import type { Provider } from './providers.js';
+import type { CertificateAuthority, PortKind, Waf } from './services.js';
 import { formatIpv4 } from './ip.js';
 import { hash32, hexFrom } from './prng.js';
 import { SIGNATURES } from './signatures.js';
@@ -107,7 +109,10 @@ export class AssetTable {
     return PORTS.filter((_, bit) => (mask & (1 << bit)) !== 0);
   }
 
-  portTechnology(i: number, kind: PortKind): { name: string; vendor: string; type: string; version: string } {
+  portTechnology(
+    i: number,
+    kind: PortKind,
+  ): { name: string; vendor: string; type: string; version: string } {
     const h = hash32(this.seed, this.projectIndex, i, kind.port);
     const tech = kind.technologies[h % kind.technologies.length] ?? kind.technologies[0];
     const versions = tech?.versions ?? [];

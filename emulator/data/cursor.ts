@@ -25,7 +25,9 @@ function toSortValue(raw: unknown): SortValue | undefined {
 export function decodeCursor(cursor: string): SortKey | undefined {
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(cursor)) return undefined;
   try {
-    const text = Buffer.from(cursor.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+    const text = Buffer.from(cursor.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString(
+      'utf8',
+    );
     const parsed: unknown = JSON.parse(text);
     if (typeof parsed !== 'object' || parsed === null) return undefined;
     const { type, sort } = parsed as { type?: unknown; sort?: unknown };

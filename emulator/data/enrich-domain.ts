@@ -1,13 +1,19 @@
 import type { AssetTable } from './asset-table.js';
 import { DNS_TYPES, FLAG_WHOIS_HISTORY } from './asset-table.js';
-import { PROVIDERS, REGISTRARS } from './catalog.js';
+import { REGISTRARS } from './names.js';
+import { PROVIDERS } from './providers.js';
 import { ipv6From } from './ip.js';
 import { hash32, hashString } from './prng.js';
 import type { ProjectProfile } from './projects.js';
 import { DAY_S, isoZ } from './time.js';
 
 function dnsValue(value: unknown, firstSeen: number, lastResolved: number, regions: string[]) {
-  return { value, seen_from: regions, first_seen_at: isoZ(firstSeen), last_resolved_at: isoZ(lastResolved) };
+  return {
+    value,
+    seen_from: regions,
+    first_seen_at: isoZ(firstSeen),
+    last_resolved_at: isoZ(lastResolved),
+  };
 }
 
 /** DNS records of a domain asset, one entry per record type it has. */
@@ -22,9 +28,11 @@ export function dnsRecords(table: AssetTable, i: number, now: number): Record<st
   const records: Record<string, unknown>[] = [];
   for (const type of DNS_TYPES) {
     if (!table.hasDnsType(i, type)) continue;
-    let values: unknown[] = [];
+    let values: unknown[];
     if (type === 'A') {
-      values = table.resolvedIps(i).map((ip, k) => dnsValue(ip, table.ipFirstSeen(i, k), resolved, regions));
+      values = table
+        .resolvedIps(i)
+        .map((ip, k) => dnsValue(ip, table.ipFirstSeen(i, k), resolved, regions));
     } else if (type === 'AAAA') {
       values = [dnsValue(ipv6From(hash32(table.ipBase[i] ?? 0, 6)), first, resolved, regions)];
     } else if (type === 'CNAME') {
@@ -42,7 +50,11 @@ export function dnsRecords(table: AssetTable, i: number, now: number): Record<st
 }
 
 /** WHOIS of a domain asset; host names below the apex report the apex's record (`is_from_parent`). */
-export function whois(table: AssetTable, i: number, project: ProjectProfile): Record<string, unknown> | null {
+export function whois(
+  table: AssetTable,
+  i: number,
+  project: ProjectProfile,
+): Record<string, unknown> | null {
   if (table.isIp[i] === 1) return null;
   const name = table.names[i] ?? '';
   const apex = table.apexName(i) ?? name;

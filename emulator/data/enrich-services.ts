@@ -1,6 +1,6 @@
 import type { AssetTable } from './asset-table.js';
-import type { PortKind } from './catalog.js';
-import { WEB_TECHNOLOGIES } from './catalog.js';
+import type { PortKind } from './services.js';
+import { WEB_TECHNOLOGIES } from './services.js';
 import { assetExposureSummary } from './exposure-view.js';
 import { formatIpv4 } from './ip.js';
 import { hexFrom } from './prng.js';
@@ -25,7 +25,11 @@ function pageUrl(table: AssetTable, i: number, kind: PortKind): string {
 }
 
 /** The certificate of asset i as served in `certificates[].certificate` and on TLS ports. */
-export function certificate(table: AssetTable, i: number, withChain: boolean): Record<string, unknown> | null {
+export function certificate(
+  table: AssetTable,
+  i: number,
+  withChain: boolean,
+): Record<string, unknown> | null {
   const ca = table.certificateAuthority(i);
   if (ca === null) return null;
   const issued = table.certIssued[i] ?? 0;
@@ -34,7 +38,11 @@ export function certificate(table: AssetTable, i: number, withChain: boolean): R
     issued_at: isoZ(issued),
     expires_at: isoZ(table.certificateExpires(i)),
     subject: { common_name: table.names[i] },
-    issuer: { common_name: ca.commonName, organization_name: ca.organization, country_name: ca.country },
+    issuer: {
+      common_name: ca.commonName,
+      organization_name: ca.organization,
+      country_name: ca.country,
+    },
     subject_alt_names: table.subjectAltNames(i),
     signature_algorithm: 'sha256WithRSAEncryption',
   };
@@ -44,7 +52,11 @@ export function certificate(table: AssetTable, i: number, withChain: boolean): R
         sha256: hexFrom(64, table.seed, ca.commonName.length, 0xc4a1),
         issued_at: isoZ(issued - 700 * DAY_S),
         expires_at: isoZ(issued + 1100 * DAY_S),
-        subject: { common_name: ca.commonName, organization_name: ca.organization, country_name: ca.country },
+        subject: {
+          common_name: ca.commonName,
+          organization_name: ca.organization,
+          country_name: ca.country,
+        },
         issuer: { common_name: ca.root },
         signature_algorithm: 'sha256WithRSAEncryption',
       },
@@ -53,7 +65,11 @@ export function certificate(table: AssetTable, i: number, withChain: boolean): R
   return cert;
 }
 
-export function certificates(table: AssetTable, i: number, withChain: boolean): Record<string, unknown>[] {
+export function certificates(
+  table: AssetTable,
+  i: number,
+  withChain: boolean,
+): Record<string, unknown>[] {
   const cert = certificate(table, i, withChain);
   if (cert === null) return [];
   const seenPorts = table
@@ -72,7 +88,11 @@ export function defenses(table: AssetTable, i: number): Record<string, unknown>[
       name: waf.name,
       vendor: waf.vendor,
       technology_type: 'waf',
-      instances: web.map((k) => ({ seen_at: seenAt(table, i), seen_port: k.port, seen_url: pageUrl(table, i, k) })),
+      instances: web.map((k) => ({
+        seen_at: seenAt(table, i),
+        seen_port: k.port,
+        seen_url: pageUrl(table, i, k),
+      })),
     },
   ];
 }
@@ -87,7 +107,9 @@ function webTechnologies(table: AssetTable, i: number, kind: PortKind): Record<s
     };
     const version = table.webTechnologyVersion(i, t);
     if (version !== null) out.version = version;
-    out.instances = [{ seen_at: seenAt(table, i), seen_port: kind.port, seen_url: pageUrl(table, i, kind) }];
+    out.instances = [
+      { seen_at: seenAt(table, i), seen_port: kind.port, seen_url: pageUrl(table, i, kind) },
+    ];
     return out;
   });
 }
@@ -98,44 +120,63 @@ function openPort(table: AssetTable, i: number, ip: string, kind: PortKind, part
     seen_ip: ip,
     seen_at: seenAt(table, i),
     service: kind.service,
-    technology: { name: tech.name, vendor: tech.vendor, technology_type: tech.type, version: tech.version },
+    technology: {
+      name: tech.name,
+      vendor: tech.vendor,
+      technology_type: tech.type,
+      version: tech.version,
+    },
   };
-  if (parts.webTechnologies && kind.web) instance.web_technologies = webTechnologies(table, i, kind);
+  if (parts.webTechnologies && kind.web)
+    instance.web_technologies = webTechnologies(table, i, kind);
   const found = table.signatures(i).filter((sig) => sig.port === kind.port);
   if (found.length > 0) {
-    instance.exposures = found.map((sig) => assetExposureSummary(table, i, sig, parts.exposureDetails));
+    instance.exposures = found.map((sig) =>
+      assetExposureSummary(table, i, sig, parts.exposureDetails),
+    );
   }
   if (kind.web && table.wafOf(i) !== null) instance.defenses = defenses(table, i);
-  const port: Record<string, unknown> = { port: kind.port, protocol: kind.protocol, instances: [instance] };
+  const port: Record<string, unknown> = {
+    port: kind.port,
+    protocol: kind.protocol,
+    instances: [instance],
+  };
   const cert = kind.tls ? certificate(table, i, parts.chain) : null;
   if (cert !== null) port.certificate = cert;
   return port;
 }
 
 /** `scanned_ips`: one entry per resolved IP with ownership data and the open ports asked for. */
-export function scannedIps(table: AssetTable, i: number, parts: ServiceParts): Record<string, unknown>[] {
+export function scannedIps(
+  table: AssetTable,
+  i: number,
+  parts: ServiceParts,
+): Record<string, unknown>[] {
   const provider = table.providerOf(i);
-  return table.resolvedIpNumbers(i).slice(0, 4).map((n) => {
-    const ip = formatIpv4(n);
-    const entry: Record<string, unknown> = { ip };
-    if (table.scanned[i]) entry.last_scanned_at = isoZ(table.scanned[i] ?? 0);
-    if (parts.metadata) {
-      entry.metadata = {
-        as_number: provider.asn,
-        owner_name: provider.owner,
-        registry: provider.registry,
-        owner_geo: {
-          continent: provider.continent,
-          country: provider.country,
-          city: provider.city,
-          country_iso: provider.countryIso,
-        },
-      };
-    }
-    entry.open_ports = table
-      .openPorts(i)
-      .filter((k) => (k.protocol === 'tcp' ? parts.tcp || parts.webTechnologies : parts.udp))
-      .map((k) => openPort(table, i, ip, k, parts));
-    return entry;
-  });
+  return table
+    .resolvedIpNumbers(i)
+    .slice(0, 4)
+    .map((n) => {
+      const ip = formatIpv4(n);
+      const entry: Record<string, unknown> = { ip };
+      if (table.scanned[i]) entry.last_scanned_at = isoZ(table.scanned[i] ?? 0);
+      if (parts.metadata) {
+        entry.metadata = {
+          as_number: provider.asn,
+          owner_name: provider.owner,
+          registry: provider.registry,
+          owner_geo: {
+            continent: provider.continent,
+            country: provider.country,
+            city: provider.city,
+            country_iso: provider.countryIso,
+          },
+        };
+      }
+      entry.open_ports = table
+        .openPorts(i)
+        .filter((k) => (k.protocol === 'tcp' ? parts.tcp || parts.webTechnologies : parts.udp))
+        .map((k) => openPort(table, i, ip, k, parts));
+      return entry;
+    });
 }

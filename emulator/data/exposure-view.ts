@@ -1,5 +1,5 @@
 import type { AssetTable } from './asset-table.js';
-import { PORTS } from './catalog.js';
+import { PORTS } from './services.js';
 import { hash32, hexFrom } from './prng.js';
 import type { SignatureDef } from './signature-types.js';
 
@@ -33,7 +33,11 @@ function extraction(table: AssetTable, i: number, sig: SignatureDef): string | u
   return values[hash32(table.seed, i, values.length) % values.length];
 }
 
-export function exposureDetails(table: AssetTable, i: number, sig: SignatureDef): Record<string, unknown> {
+export function exposureDetails(
+  table: AssetTable,
+  i: number,
+  sig: SignatureDef,
+): Record<string, unknown> {
   const details: Record<string, unknown> = { target: exposureTarget(table, i, sig) };
   const value = extraction(table, i, sig);
   if (value !== undefined) details.extractions = value;
@@ -73,7 +77,11 @@ export function assetExposureSummary(
 }
 
 /** An item of Get Exposure Assets' `asset_exposures`. */
-export function exposureOfAsset(table: AssetTable, i: number, sig: SignatureDef): Record<string, unknown> {
+export function exposureOfAsset(
+  table: AssetTable,
+  i: number,
+  sig: SignatureDef,
+): Record<string, unknown> {
   return {
     asset_id: table.names[i],
     instances: exposureInstances(table, i, sig, true),
@@ -82,6 +90,10 @@ export function exposureOfAsset(table: AssetTable, i: number, sig: SignatureDef)
 }
 
 /** An item of List Asset Exposures: the asset's finding with the full signature. */
-export function assetExposure(table: AssetTable, i: number, sig: SignatureDef): Record<string, unknown> {
+export function assetExposure(
+  table: AssetTable,
+  i: number,
+  sig: SignatureDef,
+): Record<string, unknown> {
   return { ...exposureOfAsset(table, i, sig), signature: signaturePublic(sig) };
 }

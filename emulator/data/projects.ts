@@ -1,5 +1,5 @@
-import { APEX_SUFFIXES, COMPANIES, TAG_TITLES } from './catalog.js';
-import type { Company } from './catalog.js';
+import { APEX_SUFFIXES, COMPANIES, TAG_TITLES } from './names.js';
+import type { Company } from './names.js';
 import { hash32, intBetween, rngFor, uuidFrom } from './prng.js';
 import { DAY_S } from './time.js';
 
@@ -25,7 +25,11 @@ export function baseTime(seed: number): number {
 }
 
 function companyFor(index: number): Company {
-  const company = COMPANIES[index % COMPANIES.length] ?? { title: 'Project', slug: 'p', organization: 'P' };
+  const company = COMPANIES[index % COMPANIES.length] ?? {
+    title: 'Project',
+    slug: 'p',
+    organization: 'P',
+  };
   if (index < COMPANIES.length) return company;
   const round = Math.floor(index / COMPANIES.length) + 1;
   return {

@@ -1,5 +1,5 @@
 import type { AssetTable } from './asset-table.js';
-import { WEB_TECHNOLOGIES } from './catalog.js';
+import { WEB_TECHNOLOGIES } from './services.js';
 import { hash32 } from './prng.js';
 import type { RuleDef } from './rules.js';
 import { RULES } from './rules.js';
@@ -33,7 +33,8 @@ function productAssets(table: AssetTable, rule: RuleDef): Int32Array {
       continue;
     }
     if (bit < 0 || ((table.webTech[i] ?? 0) & (1 << bit)) === 0) continue;
-    if (product.version !== undefined && table.webTechnologyVersion(i, bit) !== product.version) continue;
+    if (product.version !== undefined && table.webTechnologyVersion(i, bit) !== product.version)
+      continue;
     out.push(i);
   }
   return Int32Array.from(out);
@@ -42,7 +43,9 @@ function productAssets(table: AssetTable, rule: RuleDef): Int32Array {
 /** For each rule of RULES, the sorted indexes of the assets it applies to in this project. */
 export function ruleAssets(table: AssetTable, bySignature: Int32Array[]): Int32Array[] {
   return RULES.map((rule) =>
-    rule.signature === null ? productAssets(table, rule) : (bySignature[rule.signature] ?? new Int32Array(0)),
+    rule.signature === null
+      ? productAssets(table, rule)
+      : (bySignature[rule.signature] ?? new Int32Array(0)),
   );
 }
 

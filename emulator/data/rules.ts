@@ -46,7 +46,8 @@ const PRODUCT_RULES: RuleDef[] = [
   {
     id: 'cve-jQuery UI',
     name: 'Vulnerable Versions of jQuery UI',
-    description: 'Uses jQuery UI releases that are linked to informational-risk cross-site scripting issues:',
+    description:
+      'Uses jQuery UI releases that are linked to informational-risk cross-site scripting issues:',
     classification: 'informational',
     references: [],
     signature: null,

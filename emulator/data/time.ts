@@ -26,7 +26,11 @@ function utcSeconds(parts: string[]): number | undefined {
   const [y, mo, d, h = '0', mi = '0', s = '0'] = parts.map((p) => p);
   const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   const back = new Date(ms);
-  if (Number.isNaN(ms) || back.getUTCDate() !== Number(d) || back.getUTCMonth() !== Number(mo) - 1) {
+  if (
+    Number.isNaN(ms) ||
+    back.getUTCDate() !== Number(d) ||
+    back.getUTCMonth() !== Number(mo) - 1
+  ) {
     return undefined;
   }
   return Math.floor(ms / 1000);

@@ -23,7 +23,12 @@ export interface SnapshotInfo {
   snapshot: string;
   /** Epoch milliseconds. */
   time: number;
-  projects: { projectId: string; riskScore: number; addedRules: string[]; removedRules: string[] }[];
+  projects: {
+    projectId: string;
+    riskScore: number;
+    addedRules: string[];
+    removedRules: string[];
+  }[];
 }
 
 export interface WorldOptions {

@@ -28,7 +28,8 @@ export function generateIpPool(random: Random, size: number, fixed: readonly IpR
   for (const provider of HOSTING_PROVIDERS) {
     const group = byProvider.get(provider) ?? [];
     while (group.length < perProvider) {
-      const address = `${pick(random, provider.prefixes)}.${randomInt(random, 0, 255)}.${randomInt(random, 1, 254)}`;
+      const host = `${randomInt(random, 0, 255)}.${randomInt(random, 1, 254)}`;
+      const address = `${pick(random, provider.prefixes)}.${host}`;
       if (taken.has(address)) continue;
       taken.add(address);
       const ip = randomIp(random, provider, address);

@@ -22,6 +22,9 @@ export interface Token {
 }
 
 const OPERATORS = ['==', '!=', '<>', '<=', '>=', '=', '<', '>'];
+/** A number must not run into letters or dots, so an unquoted 1.1.1.1 is refused. */
+const NUMBER = /-?\d+(\.\d+)?(?![\w.])/y;
+const WORD = /[A-Za-z_][\w.]*/y;
 const PUNCTUATION: Record<string, TokenKind> = {
   '(': 'lparen',
   ')': 'rparen',
@@ -63,11 +66,11 @@ function readToken(source: string, start: number): Token {
   const operator = OPERATORS.find((candidate) => source.startsWith(candidate, start));
   if (operator !== undefined) return token('operator', operator, operator, start);
 
-  const number = /^-?\d+(\.\d+)?(?![\w.])/.exec(source.slice(start));
-  if (number !== null) return token('number', number[0], number[0], start);
+  const number = matchAt(NUMBER, source, start);
+  if (number !== undefined) return token('number', number, number, start);
 
-  const word = /^[A-Za-z_][\w.]*/.exec(source.slice(start));
-  if (word !== null) return token('word', word[0], word[0], start);
+  const word = matchAt(WORD, source, start);
+  if (word !== undefined) return token('word', word, word, start);
 
   const hint = /\d/.test(char) ? '; put addresses and other values in quotes' : '';
   throw new QueryError(`Unexpected character '${char}' at position ${start}${hint}`, start);
@@ -95,6 +98,11 @@ function readString(source: string, start: number, quote: string): Token {
     `Unterminated string starting at position ${start}; close it with ${quote}`,
     start,
   );
+}
+
+function matchAt(pattern: RegExp, source: string, start: number): string | undefined {
+  pattern.lastIndex = start;
+  return pattern.exec(source)?.[0];
 }
 
 function token(kind: TokenKind, text: string, value: string, position: number): Token {

@@ -1,4 +1,4 @@
-/** Value helpers behind the comparison operators; pure and independent of any record shape. */
+/** Value matching behind the comparison operators; pure and independent of any record shape. */
 
 /** `%` matches any run of characters, `_` exactly one; case-insensitive and anchored. */
 export function likePattern(pattern: string): RegExp {

@@ -28,20 +28,7 @@ export type Predicate<R> = (record: R) => boolean;
 type ValueTest = (value: unknown) => boolean;
 
 const NEGATED: Partial<Record<Operator, Operator>> = { neq: 'eq', not_in: 'in', not_like: 'like' };
-const SYMBOL: Record<Operator, string> = {
-  eq: '=',
-  neq: '!=',
-  lt: '<',
-  lte: '<=',
-  gt: '>',
-  gte: '>=',
-  in: 'IN',
-  not_in: 'NOT IN',
-  like: 'LIKE',
-  not_like: 'NOT LIKE',
-  is_null: 'IS NULL',
-  is_not_null: 'IS NOT NULL',
-};
+const ORDERING: Partial<Record<Operator, string>> = { lt: '<', lte: '<=', gt: '>', gte: '>=' };
 
 /**
  * Turns a parsed condition into a predicate, checking every field and literal up front so a
@@ -51,18 +38,11 @@ const SYMBOL: Record<Operator, string> = {
  */
 export function compileCondition<R>(condition: Condition, resolve: FieldResolver<R>): Predicate<R> {
   switch (condition.kind) {
-    case 'and': {
-      const [left, right] = [
-        compileCondition(condition.left, resolve),
-        compileCondition(condition.right, resolve),
-      ];
-      return (record) => left(record) && right(record);
-    }
+    case 'and':
     case 'or': {
-      const [left, right] = [
-        compileCondition(condition.left, resolve),
-        compileCondition(condition.right, resolve),
-      ];
+      const left = compileCondition(condition.left, resolve);
+      const right = compileCondition(condition.right, resolve);
+      if (condition.kind === 'and') return (record) => left(record) && right(record);
       return (record) => left(record) || right(record);
     }
     case 'not': {
@@ -110,9 +90,9 @@ function valueTest<R>(
   }
   if (field.type === 'number') return numberTest(field, operator, literal);
   if (operator !== 'eq' && operator !== 'in') {
+    const symbol = ORDERING[operator] ?? operator;
     throw new QueryError(
-      `Operator '${SYMBOL[operator]}' needs a numeric field; '${field.name}' at position ${at} ` +
-        'holds text',
+      `Operator '${symbol}' needs a numeric field; '${field.name}' at position ${at} holds text`,
       at,
     );
   }

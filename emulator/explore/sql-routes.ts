@@ -65,7 +65,8 @@ function continueQuery(context: SqlScrollContext, request: EmulatorRequest): Emu
   const cursor = context.scrolls.resume(request.apiKey, id);
   if (cursor === undefined) {
     return badRequest(
-      `Scroll id '${id}' has expired or does not exist; run the query again with POST /v1/query/scroll`,
+      `Scroll id '${id}' has expired or does not exist; ` +
+        'run the query again with POST /v1/query/scroll',
     );
   }
   return ok(queryPage(context, request.apiKey, cursor));

@@ -44,7 +44,7 @@ DigitalOcean, LLC|14061|US NL SG IN|104.248 167.99 159.65|2604:a880|-
 Contabo GmbH|51167|DE|161.97 207.180|2a02:c207|contaboserver.net
 Alibaba (US) Technology Co., Ltd.|45102|CN SG US|47.88 47.246|2401:b180|-
 Tencent Cloud Computing (Beijing) Co., Ltd.|45090|CN|119.28 129.211|2402:4e00|-
-Akamai Technologies, Inc.|20940|US GB AU JP|23.32 2.16|2600:1400|deploy.static.akamaitechnologies.com
+Akamai Technologies, Inc.|20940|US GB AU JP|23.32 2.16|2600:1400|akamaitechnologies.com
 Fastly, Inc.|54113|US|151.101|2a04:4e42|-
 SAKURA Internet Inc.|9370|JP|153.127 160.16|2001:e42|sakura.ne.jp
 Linode, LLC|63949|US GB AU|45.33 139.162|2600:3c00|ip.linodeusercontent.com

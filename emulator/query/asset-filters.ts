@@ -1,6 +1,6 @@
 import { DNS_TYPES } from '../data/asset-table.js';
 import type { AssetTable } from '../data/asset-table.js';
-import { WEB_TECHNOLOGIES } from '../data/catalog.js';
+import { WEB_TECHNOLOGIES } from '../data/services.js';
 import { whoisEmails } from '../data/enrich-domain.js';
 import { parseIpv4Network } from '../data/ip.js';
 import { SEVERITIES, SEVERITY_RANK } from '../data/signature-types.js';
@@ -12,7 +12,8 @@ import type { FilterSpec } from './filter-kinds.js';
 const resolves = (t: AssetTable, i: number): boolean => (t.ipCount[i] ?? 0) > 0;
 const owner = (p: ProjectData, i: number) => (resolves(p.table, i) ? [p.table.providerOf(i)] : []);
 const ports = (p: ProjectData, i: number) => p.table.openPorts(i);
-const portTechs = (p: ProjectData, i: number) => ports(p, i).map((k) => p.table.portTechnology(i, k).name);
+const portTechs = (p: ProjectData, i: number) =>
+  ports(p, i).map((k) => p.table.portTechnology(i, k).name);
 const webTechs = (p: ProjectData, i: number) =>
   p.table.webTechnologyIndexes(i).map((t) => WEB_TECHNOLOGIES[t]?.name ?? '');
 const hasCert = (p: ProjectData, i: number) => p.table.certificateAuthority(i) !== null;
@@ -38,13 +39,20 @@ const referencedIp: FilterSpec = {
     const networks = splitValues(raw).map((v) => ({ text: v, net: parseIpv4Network(v) }));
     const bad = networks.find((n) => n.net === undefined);
     if (bad !== undefined) {
-      reader.fail('referenced_ip', 'ip_any_network', 'value is not a valid IPv4 or IPv6 network', bad.text);
+      reader.fail(
+        'referenced_ip',
+        'ip_any_network',
+        'value is not a valid IPv4 or IPv6 network',
+        bad.text,
+      );
       return undefined;
     }
     return (i) =>
       project.table
         .resolvedIpNumbers(i)
-        .some((ip) => networks.some(({ net }) => net !== undefined && ((ip & net.mask) >>> 0) === net.network));
+        .some((ip) =>
+          networks.some(({ net }) => net !== undefined && (ip & net.mask) >>> 0 === net.network),
+        );
   },
 };
 
@@ -92,14 +100,19 @@ export const ASSET_FILTERS: readonly FilterSpec[] = [
   text('geo_country_iso', 'asset_properties', (p, i) => owner(p, i).map((o) => o.countryIso)),
   text('ip_owner', 'asset_properties', (p, i) => owner(p, i).map((o) => o.owner), 'contains'),
   text('whois_email', 'asset_properties', (p, i) => whoisEmails(p.table, i, p.profile).all),
-  text('whois_email_current', 'asset_properties', (p, i) => [whoisEmails(p.table, i, p.profile).current]),
+  text('whois_email_current', 'asset_properties', (p, i) => [
+    whoisEmails(p.table, i, p.profile).current,
+  ]),
   integers('open_port_number', 'technology_properties', (p, i) => ports(p, i).map((k) => k.port)),
   choice('open_port_protocol', 'technology_properties', ['tcp', 'udp'], (p, i) =>
     ports(p, i).map((k) => k.protocol),
   ),
   text('open_port_service', 'technology_properties', (p, i) => ports(p, i).map((k) => k.service)),
   text('open_port_technology', 'technology_properties', portTechs),
-  text('technology_name', 'technology_properties', (p, i) => [...portTechs(p, i), ...webTechs(p, i)]),
+  text('technology_name', 'technology_properties', (p, i) => [
+    ...portTechs(p, i),
+    ...webTechs(p, i),
+  ]),
   text('web_technology_name', 'technology_properties', webTechs),
   text(
     'certificate_issuer',
@@ -110,7 +123,12 @@ export const ASSET_FILTERS: readonly FilterSpec[] = [
     },
     'contains',
   ),
-  text('certificate_subject', 'certificate_properties', (p, i) => (hasCert(p, i) ? [p.table.names[i] ?? ''] : []), 'contains'),
+  text(
+    'certificate_subject',
+    'certificate_properties',
+    (p, i) => (hasCert(p, i) ? [p.table.names[i] ?? ''] : []),
+    'contains',
+  ),
   text('certificate_subject_alt_name', 'certificate_properties', (p, i) =>
     hasCert(p, i) ? p.table.subjectAltNames(i) : [],
   ),
@@ -126,7 +144,9 @@ export const ASSET_FILTERS: readonly FilterSpec[] = [
       const domains = splitValues(raw).map((d) => d.toLowerCase());
       return (i) =>
         hasCert(project, i) &&
-        project.table.subjectAltNames(i).some((san) => domains.some((d) => covers(san.toLowerCase(), d)));
+        project.table
+          .subjectAltNames(i)
+          .some((san) => domains.some((d) => covers(san.toLowerCase(), d)));
     },
   },
   day('certificate_expires_before', 'certificate_properties', 'before', (p, i) =>

@@ -3,10 +3,7 @@ import type { ProjectData } from '../data/world.js';
 
 export type Predicate = (i: number) => boolean;
 export type FilterCategory =
-  | 'asset_properties'
-  | 'certificate_properties'
-  | 'exposure_properties'
-  | 'technology_properties';
+  'asset_properties' | 'certificate_properties' | 'exposure_properties' | 'technology_properties';
 
 export interface FilterSpec {
   name: string;
@@ -66,7 +63,12 @@ export function integers(
       const wanted: number[] = [];
       for (const part of splitValues(raw)) {
         if (!/^\d+$/.test(part)) {
-          reader.fail(name, 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer', part);
+          reader.fail(
+            name,
+            'int_parsing',
+            'Input should be a valid integer, unable to parse string as an integer',
+            part,
+          );
           return undefined;
         }
         wanted.push(Number(part));
@@ -102,7 +104,11 @@ export function choice(
   };
 }
 
-export function flag(name: string, category: FilterCategory, test: (project: ProjectData, i: number) => boolean): FilterSpec {
+export function flag(
+  name: string,
+  category: FilterCategory,
+  test: (project: ProjectData, i: number) => boolean,
+): FilterSpec {
   return {
     name,
     category,

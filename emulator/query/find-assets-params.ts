@@ -28,10 +28,16 @@ export interface FindAssetsRequest {
 export function readAdditionalFields(reader: QueryReader): Set<AdditionalField> {
   const given = reader.query.getAll('additional_fields');
   if (given.length === 0) return new Set(['custom_tags']);
-  const values = given.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const values = given
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   const fields = new Set<AdditionalField>();
   values.forEach((value, index) => {
-    const field = reader.oneOf('additional_fields', ADDITIONAL_FIELDS, value, ['additional_fields', index]);
+    const field = reader.oneOf('additional_fields', ADDITIONAL_FIELDS, value, [
+      'additional_fields',
+      index,
+    ]);
     if (field !== undefined) fields.add(field);
   });
   return fields;
@@ -42,12 +48,16 @@ function readCursor(reader: QueryReader, sortBy: SortField): SortKey | undefined
   if (raw === undefined || raw === '') return undefined;
   const key = decodeCursor(raw);
   const wantsText = STRING_SORTS.includes(sortBy);
-  const fits = key !== undefined && (key.value === null || (typeof key.value === 'string') === wantsText);
+  const fits =
+    key !== undefined && (key.value === null || (typeof key.value === 'string') === wantsText);
   if (!fits) reader.fail('cursor', 'value_error', 'Value error, Invalid pagination cursor', raw);
   return fits ? key : undefined;
 }
 
-export function readFindAssets(query: URLSearchParams, project: ProjectData): FindAssetsRequest | ValidationIssue[] {
+export function readFindAssets(
+  query: URLSearchParams,
+  project: ProjectData,
+): FindAssetsRequest | ValidationIssue[] {
   const reader = new QueryReader(query);
   const limit = reader.int('limit', { min: 1, max: 1000 }) ?? 50;
   const sortBy = reader.oneOf('sort_by', SORT_FIELDS) ?? 'exposure_score';
@@ -82,7 +92,13 @@ export function readFindAssets(query: URLSearchParams, project: ProjectData): Fi
     limit,
     after,
     fields,
-    query: { sortBy, direction, predicates, filterKey: keyParts.join('&'), usesTags: tagTest !== undefined },
+    query: {
+      sortBy,
+      direction,
+      predicates,
+      filterKey: keyParts.join('&'),
+      usesTags: tagTest !== undefined,
+    },
     params,
   };
 }

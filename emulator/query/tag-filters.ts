@@ -19,7 +19,12 @@ export function readTagFilter(reader: QueryReader, project: ProjectData): Predic
   if (strict !== undefined) {
     for (const tag of splitValues(strict)) {
       if (!project.tags.has(tag)) {
-        reader.fail('custom_tags_strict', 'value_error', `Value error, Tag '${tag}' is not defined in this project`, tag);
+        reader.fail(
+          'custom_tags_strict',
+          'value_error',
+          `Value error, Tag '${tag}' is not defined in this project`,
+          tag,
+        );
       }
       wanted.add(tag);
     }

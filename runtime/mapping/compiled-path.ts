@@ -7,18 +7,20 @@ export interface CompiledPath {
   evaluate(value: unknown): unknown[];
 }
 
+const WALKED = new Set<Segment['kind']>(['name', 'index', 'wildcard', 'union']);
+
 /**
- * Paths made only of names, indexes and wildcards (all of the documented mappings) run through
- * a direct walker that follows jsonpath-plus's own rules: a name or index matches an own
- * property (so `[0]` also indexes strings and objects with a key "0"), and `*` expands arrays and
- * objects. Descendants, unions and slices go to jsonpath-plus with script evaluation off.
+ * Paths made only of names, indexes, wildcards and unions of them (all of the documented
+ * mappings) run through a direct walker that follows jsonpath-plus's own rules: a name or index
+ * matches an own property (so `[0]` also indexes strings and objects with a key "0"), and `*`
+ * expands arrays and objects. Unions are walked here too, because jsonpath-plus drops quoted
+ * names in a union (`['x','y']`). Descendants and slices go to jsonpath-plus with script
+ * evaluation off.
  */
 export function compilePath(source: string): CompiledPath {
   const segments = parsePath(source);
   const anchored = anchorPath(source);
-  const simple = segments.every(
-    (s) => s.kind === 'name' || s.kind === 'index' || s.kind === 'wildcard',
-  );
+  const simple = segments.every((segment) => WALKED.has(segment.kind));
 
   if (simple) return { source, evaluate: (value) => walk(value, segments) };
   return {
@@ -47,8 +49,14 @@ function step(value: unknown, segment: Segment, out: unknown[]): void {
     else if (typeof value === 'object') out.push(...Object.values(value));
     return;
   }
-  if (segment.kind !== 'name' && segment.kind !== 'index') return;
-  const key = segment.kind === 'name' ? segment.name : String(segment.index);
   const holder = Object(value) as Record<string, unknown>;
-  if (Object.hasOwn(holder, key)) out.push(holder[key]);
+  const keys = keysOf(segment);
+  for (const key of keys) if (Object.hasOwn(holder, key)) out.push(holder[key]);
+}
+
+function keysOf(segment: Segment): string[] {
+  if (segment.kind === 'name') return [segment.name];
+  if (segment.kind === 'index') return [String(segment.index)];
+  if (segment.kind === 'union') return segment.keys.map(String);
+  return [];
 }

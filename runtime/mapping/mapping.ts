@@ -97,8 +97,9 @@ function compileAt(source: string, location: string): CompiledPath {
 }
 
 function checkShape(file: unknown, location: string): MappingFile {
-  if (file === null || typeof file !== 'object')
+  if (file === null || typeof file !== 'object' || Array.isArray(file)) {
     throw mappingError(`${location}: must be an object.`);
+  }
   const { mainPath, fields } = file as Partial<MappingFile>;
   if (typeof mainPath !== 'string') throw mappingError(`${location}/mainPath: must be a string.`);
   if (!Array.isArray(fields)) throw mappingError(`${location}/fields: must be an array.`);

@@ -80,7 +80,7 @@ function parseBracket(path: string, open: number): [Segment, number] {
   }
   if (/^-?\d*:-?\d*(:-?\d+)?$/.test(body)) return [parseSlice(body), next];
 
-  const keys = body.split(',').map((part, index) => parseKey(path, part.trim(), open + 1 + index));
+  const keys = splitKeys(path, open + 1, close).map(({ text, at }) => parseKey(path, text, at));
   const [only] = keys;
   if (keys.length === 1 && typeof only === 'number') return [{ kind: 'index', index: only }, next];
   if (keys.length === 1 && typeof only === 'string') return [{ kind: 'name', name: only }, next];
@@ -98,6 +98,26 @@ function findClose(path: string, open: number): number {
     else if (char === ']') return at;
   }
   throw new PathSyntaxError(path, open, "'[' is never closed");
+}
+
+/** The comma-separated parts of a bracket, with their positions; commas inside quotes do not split. */
+function splitKeys(path: string, from: number, close: number): { text: string; at: number }[] {
+  const parts: { text: string; at: number }[] = [];
+  let quote: string | undefined;
+  let start = from;
+  for (let at = from; at <= close; at += 1) {
+    const char = path[at];
+    if (quote !== undefined) {
+      if (char === '\\') at += 1;
+      else if (char === quote) quote = undefined;
+    } else if (char === "'" || char === '"') quote = char;
+    else if (char === ',' || at === close) {
+      const raw = path.slice(start, at);
+      parts.push({ text: raw.trim(), at: start + (raw.length - raw.trimStart().length) });
+      start = at + 1;
+    }
+  }
+  return parts;
 }
 
 function parseKey(path: string, part: string, position: number): string | number {

@@ -25,7 +25,7 @@ describe('List Projects', () => {
       returnData: 'Successful',
       rawData: body,
       keyFields: {
-        'Project Count': 2,
+        'Total Projects': 2,
         'Project IDs': ['p-1', 'p-2'],
         'Project Titles': ['Acme External', 'Acme Labs'],
       },
@@ -63,7 +63,7 @@ describe('List Projects', () => {
     nock(API).get('/v2/projects').reply(504);
     nock(API).get('/v2/projects').reply(200, { data: [] });
 
-    expect((await run()).keyFields).toMatchObject({ 'Project Count': 0 });
+    expect((await run()).keyFields).toMatchObject({ 'Total Projects': 0 });
   });
 
   describe.skipIf(!existsSync(RECORDED))('with the recorded psengine response', () => {
@@ -74,7 +74,7 @@ describe('List Projects', () => {
       const envelope = await run();
 
       expect(envelope.rawData).toEqual(recorded);
-      expect(envelope.keyFields?.['Project Count']).toBe(recorded.data.length);
+      expect(envelope.keyFields?.['Total Projects']).toBe(recorded.data.length);
     });
   });
 });

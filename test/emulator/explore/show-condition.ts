@@ -4,8 +4,10 @@ import type { Condition } from '../../../emulator/explore/condition.js';
 export function showCondition(condition: Condition): string {
   switch (condition.kind) {
     case 'and':
-    case 'or':
-      return `(${showCondition(condition.left)} ${condition.kind.toUpperCase()} ${showCondition(condition.right)})`;
+    case 'or': {
+      const [left, right] = [showCondition(condition.left), showCondition(condition.right)];
+      return `(${left} ${condition.kind.toUpperCase()} ${right})`;
+    }
     case 'not':
       return `NOT ${showCondition(condition.operand)}`;
     case 'compare': {

@@ -1,0 +1,86 @@
+import { startEmulator } from '../../emulator/index.js';
+import { loadConnector } from '../../runtime/connector.js';
+import { createLogger } from '../../runtime/logging.js';
+import { percentile, result, type BenchResult } from '../harness.js';
+
+const EXECUTIONS = 500;
+const IN_FLIGHT = 50;
+
+/** 500 executions of Get Asset Details, 50 in flight, against the emulator. */
+export async function concurrency(): Promise<BenchResult[]> {
+  const emulator = await startEmulator({
+    projects: 1,
+    assetsPerProject: [2000],
+    ratePerSecond: 0,
+    monthlyQuota: 10_000_000,
+  });
+  try {
+    const connector = await loadConnector();
+    const logger = createLogger({ level: 'warn', sink: { write: () => true } });
+    const connection = {
+      serverUrl: emulator.url,
+      apiKey: emulator.apiKey,
+      apiVersion: 'v2' as const,
+    };
+    const projectId = emulator.projectIds[0];
+    const listing = await connector.execute(
+      'Find Assets',
+      {
+        'Project ID': projectId,
+        Limit: 1000,
+        'Start Time': '2000-01-01',
+        'End Time': '2100-01-01',
+      },
+      connection,
+      { logger },
+    );
+    const assetIds = (listing.keyFields?.['Asset IDs'] as string[] | undefined) ?? [];
+    if (assetIds.length === 0) throw new Error('no assets to query');
+
+    const latencies: number[] = [];
+    let failures = 0;
+    let next = 0;
+    const worker = async () => {
+      while (next < EXECUTIONS) {
+        const assetId = assetIds[next % assetIds.length];
+        next += 1;
+        const started = performance.now();
+        const envelope = await connector.execute(
+          'Get Asset Details',
+          {
+            'Project ID': projectId,
+            'Asset ID': assetId,
+            'Additional Fields': 'custom_tags,dns_records,whois',
+          },
+          connection,
+          { logger },
+        );
+        latencies.push(performance.now() - started);
+        if (envelope.returnData !== 'Successful') failures += 1;
+      }
+    };
+
+    const started = performance.now();
+    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    const seconds = (performance.now() - started) / 1000;
+    if (failures > 0) throw new Error(`${failures} of ${EXECUTIONS} executions failed`);
+
+    return [
+      result(
+        'concurrency throughput',
+        'executions/s',
+        EXECUTIONS / seconds,
+        null,
+        `${EXECUTIONS} Get Asset Details, ${IN_FLIGHT} in flight, all Successful`,
+      ),
+      result(
+        'concurrency p99 latency vs p50',
+        'ms',
+        percentile(latencies, 99),
+        percentile(latencies, 50),
+      ),
+    ];
+  } finally {
+    await emulator.stop();
+  }
+}
