@@ -1,7 +1,7 @@
 import { apiPath } from '../runtime/http/api-path.js';
 import { paginate, type PaginateResult } from '../runtime/http/paginate.js';
 import type { CommandContext, CommandResult } from '../runtime/types.js';
-import { asQueryFailure, asScrollFailure } from './shared/query-failures.js';
+import { asScrollFailure } from './shared/query-failures.js';
 import { numberOr, recordOf } from './shared/shapes.js';
 import { hasWhereCondition } from './shared/sql-where.js';
 
@@ -54,20 +54,15 @@ export default async function sqlQuery(context: CommandContext): Promise<Command
     };
   };
 
-  let result: PaginateResult<Item>;
-  try {
-    result = await paginate<Item>({
-      fetchPage,
-      pageSize: PAGE_SIZE,
-      limit: maxRecords,
-      onPage: (pages, records) => {
-        Object.assign(read, { pages, records });
-        context.progress(pages, records);
-      },
-    });
-  } catch (error) {
-    throw asQueryFailure(error);
-  }
+  const result = await paginate<Item>({
+    fetchPage,
+    pageSize: PAGE_SIZE,
+    limit: maxRecords,
+    onPage: (pages, records) => {
+      Object.assign(read, { pages, records });
+      context.progress(pages, records);
+    },
+  });
 
   const body = first as Item;
   return {

@@ -92,6 +92,7 @@ async function run(
     ...(options.maxRetries !== undefined && { maxRetries: options.maxRetries }),
     ...(options.sleep && { sleep: options.sleep }),
     ...(options.signal && { signal: options.signal }),
+    ...(options.beforeRequest && { beforeRequest: options.beforeRequest }),
     now,
   });
   onClient(client);

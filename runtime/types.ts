@@ -44,6 +44,11 @@ export interface ExecuteOptions {
   onProgress?: (progress: { command: string; pages: number; records: number }) => void;
   /** Maximum retries per request for network errors, 429 and 502-504; default 3. */
   maxRetries?: number;
+  /**
+   * Awaited before every request, retries included: where a rate limiter shared by several
+   * processes makes the execution wait for its turn. The wait counts against the deadline.
+   */
+  beforeRequest?: (signal?: AbortSignal) => Promise<void>;
 }
 
 export interface ErrorPayload {

@@ -1,22 +1,6 @@
 import { ConnectorError, isConnectorError } from '../../runtime/errors/connector-error.js';
 
-const INVALID_QUERY = /invalid query/i;
 const EXPIRED = /expire/i;
-
-/**
- * The integration guide shows a bad DSL or SQL query answered with 403 "Invalid Query", which
- * the status table would read as a plan without the product. The vendor's status and message
- * stay as they came; only the code changes, so the fix offered is to correct the query.
- */
-export function asQueryFailure(error: unknown): unknown {
-  if (!isConnectorError(error) || error.statusCode !== 403) return error;
-  if (!INVALID_QUERY.test(error.message)) return error;
-
-  return new ConnectorError('REQUEST_REJECTED', error.message, {
-    statusCode: error.statusCode,
-    details: error.details,
-  });
-}
 
 export interface ScrollProgress {
   pages: number;

@@ -2,15 +2,11 @@ import { WEB_TECHNOLOGIES } from './services.js';
 import { exposureTarget } from './exposure-view.js';
 import { contains } from './rule-entities.js';
 import type { RuleDef } from './rules.js';
-import { CLASSIFICATIONS, RULES, ruleScore } from './rules.js';
+import { CLASSIFICATIONS, ruleOf, ruleScore } from './rules.js';
 import { SIGNATURES } from './signatures.js';
 import type { ProjectData } from './world.js';
 
 const EXAMPLES_PER_KIND = 5;
-
-export function ruleOf(r: number): RuleDef {
-  return RULES[r] ?? (RULES[0] as RuleDef);
-}
 
 /** What a rule reports for one host: a URL or host:port target, or an `additional` text. */
 function hostEvidence(project: ProjectData, rule: RuleDef, i: number): Record<string, string> {

@@ -83,6 +83,10 @@ export const RULES: readonly RuleDef[] = [
   ...PRODUCT_RULES,
 ];
 
+export function ruleOf(r: number): RuleDef {
+  return RULES[r] ?? (RULES[0] as RuleDef);
+}
+
 const RULE_SCORES: Record<Classification, readonly number[]> = {
   high: [99, 95, 89],
   moderate: [65, 55, 45],

@@ -3,7 +3,7 @@ import type { AssetTable } from './asset-table.js';
 import type { ProjectProfile } from './projects.js';
 import { baseTime, createProjects } from './projects.js';
 import { ruleAssets, signatureAssets } from './rule-entities.js';
-import { RULES, ruleScore } from './rules.js';
+import { RULES, ruleOf, ruleScore } from './rules.js';
 import { ProjectHistory, Timeline } from './snapshots.js';
 import { ProjectTags } from './tag-store.js';
 import { TaggingQueue } from './tagging.js';
@@ -88,7 +88,7 @@ export class World {
 
   riskScore(project: ProjectData, k: number): number {
     const rules = project.history.rulesAt(k) ?? [];
-    return rules.reduce((max, r) => Math.max(max, ruleScore(RULES[r] ?? RULES[0]!)), 0);
+    return rules.reduce((max, r) => Math.max(max, ruleScore(ruleOf(r))), 0);
   }
 
   advanceSnapshot(): SnapshotInfo {

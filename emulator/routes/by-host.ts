@@ -1,6 +1,7 @@
 import type { RouteContext } from '../context.js';
 import { projectRoute } from '../context.js';
-import { hostRiskScore, hostRuleJson, ruleOf } from '../data/issue-view.js';
+import { hostRiskScore, hostRuleJson } from '../data/issue-view.js';
+import { ruleOf } from '../data/rules.js';
 import { snapshotText } from '../data/time.js';
 import type { ProjectData } from '../data/world.js';
 import { readInstant, readPositive, readRuleFilter } from '../query/history-params.js';

@@ -1,6 +1,7 @@
 import type { RouteContext } from '../context.js';
 import { projectRoute } from '../context.js';
-import { issueJson, ruleOf, sortIssues } from '../data/issue-view.js';
+import { issueJson, sortIssues } from '../data/issue-view.js';
+import { ruleOf } from '../data/rules.js';
 import { snapshotText } from '../data/time.js';
 import type { ProjectData } from '../data/world.js';
 import { echoInstant, readInstant, readPositive, readRuleFilter } from '../query/history-params.js';

@@ -1,6 +1,7 @@
 import type { RouteContext } from '../context.js';
 import { projectRoute } from '../context.js';
-import { issueJson, ruleOf, sortIssues } from '../data/issue-view.js';
+import { issueJson, sortIssues } from '../data/issue-view.js';
+import { ruleOf } from '../data/rules.js';
 import { parseSnapshotText, snapshotText } from '../data/time.js';
 import type { ProjectData } from '../data/world.js';
 import { message, ok, projectNotFoundV1 } from '../responses.js';

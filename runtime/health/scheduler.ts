@@ -9,6 +9,9 @@ import { systemTimer, type Timer, type TimerHandle } from './timer.js';
 import type { CheckOutcome, CheckResult, HealthNotice, HealthTarget, Notifier } from './types.js';
 
 const TEST_CONNECTION = 'Test Connection';
+// A health check that has not answered within a minute has failed; the runtime's default
+// deadline (5 minutes) suits long paginated commands, not a ping.
+const CHECK_DEADLINE_MS = 60_000;
 
 export interface HealthSchedulerOptions {
   connector: Pick<Connector, 'execute'>;
@@ -20,7 +23,7 @@ export interface HealthSchedulerOptions {
   logger?: Logger;
   /** Called after every check, skipped ones excepted. */
   onCheck?: (result: CheckResult) => void;
-  /** Passed to every Test Connection; the deadline defaults to 1 minute instead of 5. */
+  /** Passed to every Test Connection; they may override the 1-minute deadline. */
   executeOptions?: ExecuteOptions;
 }
 
@@ -96,7 +99,7 @@ export class HealthScheduler {
   private async runCheck(target: HealthTarget): Promise<CheckResult> {
     const time = new Date(this.timer.now()).toISOString();
     const envelope = await this.options.connector.execute(TEST_CONNECTION, {}, target.connection, {
-      deadlineMs: 60_000,
+      deadlineMs: CHECK_DEADLINE_MS,
       logger: this.logger,
       ...this.options.executeOptions,
     });

@@ -33,6 +33,8 @@ export interface HttpClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
   signal?: AbortSignal;
+  /** Awaited before each attempt; see ExecuteOptions.beforeRequest. */
+  beforeRequest?: (signal?: AbortSignal) => Promise<void>;
 }
 
 const DEFAULT_MAX_CONTENT_LENGTH = 50 * 1024 * 1024;
@@ -45,8 +47,9 @@ const DEFAULT_MAX_CONTENT_LENGTH = 50 * 1024 * 1024;
 export class HttpClient {
   readonly requests = { count: 0 };
   private readonly axios: AxiosInstance;
-  private readonly options: Required<Omit<HttpClientOptions, 'signal'>> & {
+  private readonly options: Required<Omit<HttpClientOptions, 'signal' | 'beforeRequest'>> & {
     signal: AbortSignal | undefined;
+    beforeRequest: HttpClientOptions['beforeRequest'];
   };
 
   constructor(options: HttpClientOptions) {
@@ -57,6 +60,7 @@ export class HttpClient {
       now: Date.now,
       ...options,
       signal: options.signal,
+      beforeRequest: options.beforeRequest,
     };
     this.axios = createAxios(options.connection, this.options.maxContentLength);
   }
@@ -86,6 +90,7 @@ export class HttpClient {
     const { maxRetries, now, sleep, logger } = this.options;
 
     for (let attempt = 0; ; attempt += 1) {
+      await this.options.beforeRequest?.(this.options.signal);
       const started = now();
       const outcome = await this.attempt(spec, attempt);
       const log = { method: spec.method, path: spec.path, attempt, durationMs: now() - started };

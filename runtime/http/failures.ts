@@ -86,8 +86,12 @@ function parseMaybeJson(text: string): unknown {
 
 function validationDetails(body: unknown): Record<string, unknown> {
   if (body === null || typeof body !== 'object') return {};
-  const detail = (body as { detail?: unknown }).detail;
-  return Array.isArray(detail) ? { validation: detail } : {};
+  const { detail, validation_errors: listed } = body as {
+    detail?: unknown;
+    validation_errors?: unknown;
+  };
+  if (Array.isArray(detail)) return { validation: detail };
+  return listed === undefined ? {} : { validation: listed };
 }
 
 /** Redirects are never followed, so the APIKEY header cannot be forwarded to another host. */

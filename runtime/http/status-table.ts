@@ -43,15 +43,20 @@ export function ruleForStatus(status: number): StatusRule {
 }
 
 /**
- * SecurityTrails answers both a bad key and a plan without the product with 403; only the
- * message tells them apart. Quota and rate limit share 429 the same way.
+ * SecurityTrails answers a bad key, a plan without the product and (per the integration guide)
+ * an invalid DSL or SQL query all with 403; only the message tells them apart. Quota and rate
+ * limit share 429 the same way.
  */
 const INVALID_KEY = /invalid (api key|authentication credentials)|check user credentials/i;
+const INVALID_QUERY = /invalid query/i;
 const QUOTA_USED_UP = /exceeded the usage limits|quota/i;
 
 export function refineByMessage(status: number, message: string, rule: StatusRule): StatusRule {
   if (status === 403 && INVALID_KEY.test(message)) {
     return { ...rule, code: 'AUTH_FAILED' };
+  }
+  if (status === 403 && INVALID_QUERY.test(message)) {
+    return { ...rule, code: 'REQUEST_REJECTED' };
   }
   if (status === 429 && QUOTA_USED_UP.test(message)) {
     return { ...rule, code: 'QUOTA_EXHAUSTED', retry: false };

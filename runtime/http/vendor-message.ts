@@ -8,19 +8,48 @@ export function vendorMessage(body: unknown): string | undefined {
   if (body === null || typeof body !== 'object') return undefined;
 
   const record = body as Record<string, unknown>;
-  if (typeof record.message === 'string' && record.message !== '') return record.message;
+  if (typeof record.message === 'string' && record.message !== '') {
+    return withValidationErrors(record.message, record.validation_errors);
+  }
   if (typeof record.detail === 'string' && record.detail !== '') return record.detail;
   if (Array.isArray(record.detail)) return renderValidationList(record.detail);
   if (typeof record.error === 'string' && record.error !== '') return record.error;
   return undefined;
 }
 
+/**
+ * Some v2 errors say "Validation errors, see 'validation_errors'." and put the list beside the
+ * message; the user gets the list itself, not a pointer to a field they cannot see.
+ */
+function withValidationErrors(message: string, errors: unknown): string {
+  if (Array.isArray(errors)) {
+    const rendered = renderValidationList(errors);
+    return rendered === undefined ? message : `${message} ${rendered}`;
+  }
+  if (errors !== null && typeof errors === 'object') {
+    const rendered = Object.entries(errors)
+      .map(
+        ([field, problem]) =>
+          `${field}: ${Array.isArray(problem) ? problem.join(', ') : String(problem)}`,
+      )
+      .join('; ');
+    return rendered === '' ? message : `${message} ${rendered}`;
+  }
+  return message;
+}
+
 function renderValidationList(items: unknown[]): string | undefined {
   const lines = items.map((item) => {
     if (item === null || typeof item !== 'object') return String(item);
-    const { loc, msg } = item as { loc?: unknown; msg?: unknown };
-    const where = Array.isArray(loc) ? describeLocation(loc) : '';
-    const what = typeof msg === 'string' ? msg : JSON.stringify(item);
+    // FastAPI sends {loc, msg}; other v2 errors send {field, message}.
+    const { loc, msg, field, message } = item as Record<string, unknown>;
+    const where = Array.isArray(loc)
+      ? describeLocation(loc)
+      : typeof field === 'string'
+        ? field
+        : '';
+    const text = msg ?? message;
+    const what = typeof text === 'string' ? text : JSON.stringify(item);
     return where === '' ? what : `${where}: ${what}`;
   });
   return lines.length === 0 ? undefined : lines.join('; ');

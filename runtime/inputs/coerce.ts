@@ -1,4 +1,5 @@
 import type { DateOrder } from '../types.js';
+import { secrets } from '../logging.js';
 import { parseDateTime, toIsoDate } from './dates.js';
 
 /** The slice of a property schema that coercion reads. */
@@ -116,7 +117,23 @@ function parseJson(text: string, expected: string): Coerced {
   try {
     return { value: JSON.parse(text) as unknown };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : 'unparseable';
+    const reason = jsonError(text, error);
     return { problem: { expected, reason: `the text is not valid JSON (${reason})` } };
   }
+}
+
+/**
+ * V8 quotes the first characters of the text in its message, which can cut a key typed into the
+ * field short of what redaction by value recognises; the quote is then taken from the redacted
+ * text instead.
+ */
+function jsonError(text: string, error: unknown): string {
+  const redacted = secrets.redact(text);
+  if (redacted === text) return error instanceof Error ? error.message : 'unparseable';
+  try {
+    JSON.parse(redacted);
+  } catch (again) {
+    if (again instanceof Error) return again.message;
+  }
+  return 'unparseable';
 }

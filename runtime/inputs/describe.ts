@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { secrets } from '../logging.js';
 
 /**
  * One sentence per ajv error that names the parameter, what was expected and what arrived:
@@ -31,7 +32,9 @@ export function describeInputError(
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       if (parameter === '') {
-        return { parameter: extra, sentence: `${extra} is not a parameter of this command.` };
+        // A blank name would leave the sentence without a subject; quoted, it shows what came.
+        const shown = extra.trim() === '' ? JSON.stringify(extra) : extra;
+        return { parameter: extra, sentence: `${shown} is not a parameter of this command.` };
       }
       const allowed = Object.keys(propertiesOf(schemaOf(parameter), rest)).join(', ');
       return {
@@ -98,7 +101,8 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `a list of ${value.length} items`;
   if (typeof value === 'object') return 'an object';
-  const text = String(value);
+  // Redacted before shortening: a key cut in half would slip past redaction by value.
+  const text = secrets.redact(String(value));
   const shown = text.length > 60 ? `${text.slice(0, 60)}...` : text;
   return typeof value === 'string' ? `the string '${shown}'` : `the ${typeof value} ${shown}`;
 }

@@ -45,7 +45,7 @@ export class InputValidator {
       return failure(sentence, { parameter: problem.parameter, problems });
     }
 
-    if (this.check(values)) return { ok: true, values };
+    if (this.check(values)) return wellFormed(values);
 
     const errors = this.check.errors ?? [];
     const described = errors.map((error) => ({
@@ -61,6 +61,37 @@ export class InputValidator {
         : withMore(first.sentence, described.length);
     return failure(message, { parameter: first?.parameter, errors: described });
   }
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Refuses text holding half of a UTF-16 surrogate pair: such text has no UTF-8 form, so it cannot
+ * be put into a URL and would reach the API altered in a body. Runs after the schema, so values
+ * are shallow here.
+ */
+function wellFormed(values: Record<string, unknown>): InputCheck {
+  for (const [parameter, value] of Object.entries(values)) {
+    const position = strayHalf(value);
+    if (position === undefined) continue;
+    return failure(
+      `${parameter} must be well-formed Unicode text; character ${position + 1} is half of a ` +
+        'surrogate pair, which cannot be sent to the API. Remove that character or type the ' +
+        'value again.',
+      { parameter },
+    );
+  }
+  return { ok: true, values };
+}
+
+function strayHalf(value: unknown): number | undefined {
+  if (typeof value === 'string') return LONE_SURROGATE.exec(value)?.index;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const item of Object.values(value)) {
+    const position = strayHalf(item);
+    if (position !== undefined) return position;
+  }
+  return undefined;
 }
 
 function withMore(sentence: string, count: number): string {

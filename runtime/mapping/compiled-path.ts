@@ -5,6 +5,8 @@ import { anchorPath, parsePath, type Segment } from './path-syntax.js';
 export interface CompiledPath {
   readonly source: string;
   evaluate(value: unknown): unknown[];
+  /** The first match, or undefined when the path matches nothing. */
+  first(value: unknown): unknown;
 }
 
 const WALKED = new Set<Segment['kind']>(['name', 'index', 'wildcard', 'union']);
@@ -20,43 +22,83 @@ const WALKED = new Set<Segment['kind']>(['name', 'index', 'wildcard', 'union']);
 export function compilePath(source: string): CompiledPath {
   const segments = parsePath(source);
   const anchored = anchorPath(source);
-  const simple = segments.every((segment) => WALKED.has(segment.kind));
 
-  if (simple) return { source, evaluate: (value) => walk(value, segments) };
-  return {
-    source,
-    evaluate: (value) =>
-      JSONPath({ path: anchored, json: value as object, wrap: true, eval: false }) as unknown[],
-  };
-}
-
-function walk(root: unknown, segments: Segment[]): unknown[] {
-  let current: unknown[] = [root];
-  for (const segment of segments) {
-    const next: unknown[] = [];
-    for (const value of current) step(value, segment, next);
-    if (next.length === 0) return next;
-    current = next;
+  if (segments.every((segment) => WALKED.has(segment.kind))) {
+    const steps = segments.map(toStep);
+    return {
+      source,
+      evaluate: (value) => {
+        const out: unknown[] = [];
+        collect(value, steps, 0, out);
+        return out;
+      },
+      first: (value) => {
+        const found = findFirst(value, steps, 0);
+        return found === NOTHING ? undefined : found;
+      },
+    };
   }
-  return current;
+
+  const evaluate = (value: unknown) =>
+    JSONPath({ path: anchored, json: value as object, wrap: true, eval: false }) as unknown[];
+  return { source, evaluate, first: (value) => evaluate(value)[0] };
 }
 
-function step(value: unknown, segment: Segment, out: unknown[]): void {
-  if (value === null || value === undefined) return;
+/** A walked segment, prepared once: `*`, or the property names it may match. */
+type Step = { wildcard: true } | { wildcard: false; keys: string[] };
 
-  if (segment.kind === 'wildcard') {
-    if (Array.isArray(value)) out.push(...(value as unknown[]));
-    else if (typeof value === 'object') out.push(...Object.values(value));
-    return;
+const NOTHING = Symbol('nothing');
+
+function toStep(segment: Segment): Step {
+  if (segment.kind === 'wildcard') return { wildcard: true };
+  if (segment.kind === 'name') return { wildcard: false, keys: [segment.name] };
+  if (segment.kind === 'index') return { wildcard: false, keys: [String(segment.index)] };
+  if (segment.kind === 'union') return { wildcard: false, keys: segment.keys.map(String) };
+  return { wildcard: false, keys: [] };
+}
+
+/** Children of a value for one step, in document order, as jsonpath-plus visits them. */
+function children(value: unknown, step: Step): unknown[] {
+  if (value === null || value === undefined) return [];
+  if (step.wildcard) {
+    if (Array.isArray(value)) return value as unknown[];
+    return typeof value === 'object' ? Object.values(value) : [];
   }
   const holder = Object(value) as Record<string, unknown>;
-  const keys = keysOf(segment);
-  for (const key of keys) if (Object.hasOwn(holder, key)) out.push(holder[key]);
+  const found: unknown[] = [];
+  for (const key of step.keys) if (Object.hasOwn(holder, key)) found.push(holder[key]);
+  return found;
 }
 
-function keysOf(segment: Segment): string[] {
-  if (segment.kind === 'name') return [segment.name];
-  if (segment.kind === 'index') return [String(segment.index)];
-  if (segment.kind === 'union') return segment.keys.map(String);
-  return [];
+function collect(value: unknown, steps: Step[], depth: number, out: unknown[]): void {
+  if (depth === steps.length) {
+    out.push(value);
+    return;
+  }
+  for (const child of children(value, steps[depth] as Step)) collect(child, steps, depth + 1, out);
+}
+
+/** The first match in document order, without gathering the others. */
+function findFirst(value: unknown, steps: Step[], depth: number): unknown {
+  if (depth === steps.length) return value;
+  const step = steps[depth] as Step;
+  if (!step.wildcard && step.keys.length === 1 && value !== null && value !== undefined) {
+    const holder = Object(value) as Record<string, unknown>;
+    const key = step.keys[0] as string;
+    return Object.hasOwn(holder, key) ? findFirst(holder[key], steps, depth + 1) : NOTHING;
+  }
+  if (step.wildcard && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    // Walks the object's own values in order without building the Object.values array.
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const found = findFirst((value as Record<string, unknown>)[key], steps, depth + 1);
+      if (found !== NOTHING) return found;
+    }
+    return NOTHING;
+  }
+  for (const child of children(value, step)) {
+    const found = findFirst(child, steps, depth + 1);
+    if (found !== NOTHING) return found;
+  }
+  return NOTHING;
 }

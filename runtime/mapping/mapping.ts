@@ -31,7 +31,7 @@ export interface CompiledMapping {
 export function compileMapping(file: unknown, location: string): CompiledMapping {
   const mapping = checkShape(file, location);
   const main = compileAt(mapping.mainPath, `${location}/mainPath`);
-  const fields = mapping.fields.map((field, index) => ({
+  const fields: CompiledField[] = mapping.fields.map((field, index) => ({
     name: field.name,
     take: field.take ?? 'first',
     value: field.value ?? null,
@@ -47,11 +47,7 @@ export function compileMapping(file: unknown, location: string): CompiledMapping
     apply(data) {
       return selectItems(main, data).map((item) => {
         const mapped: Record<string, unknown> = {};
-        for (const field of fields) {
-          const value =
-            field.path === undefined ? field.value : pick(field.path.evaluate(item), field.take);
-          Object.defineProperty(mapped, field.name, { value, enumerable: true, writable: true });
-        }
+        for (const field of fields) mapped[field.name] = valueOf(field, item);
         return mapped;
       });
     },
@@ -82,9 +78,19 @@ function selectItems(main: CompiledPath, data: unknown): unknown[] {
   return matches.length === 1 && Array.isArray(only) ? only : matches;
 }
 
-function pick(matches: unknown[], take: 'first' | 'list'): unknown {
-  if (matches.length === 0) return null;
-  return take === 'list' ? matches : matches[0];
+interface CompiledField {
+  name: string;
+  take: 'first' | 'list';
+  value: unknown;
+  path: CompiledPath | undefined;
+}
+
+/** A constant, the first match, or every match; null when the path matches nothing. */
+function valueOf(field: CompiledField, item: unknown): unknown {
+  if (field.path === undefined) return field.value;
+  if (field.take === 'first') return field.path.first(item) ?? null;
+  const matches = field.path.evaluate(item);
+  return matches.length === 0 ? null : matches;
 }
 
 function compileAt(source: string, location: string): CompiledPath {
@@ -108,6 +114,9 @@ function checkShape(file: unknown, location: string): MappingFile {
     const at = `${location}/fields/${index}`;
     if (typeof field?.name !== 'string' || field.name === '')
       throw mappingError(`${at}/name: must be a non-empty string.`);
+    // Mapped objects are plain objects; these names would reach their prototype instead.
+    if (['__proto__', 'constructor', 'prototype'].includes(field.name))
+      throw mappingError(`${at}/name: "${field.name}" cannot be a field name.`);
     if (field.source !== undefined && typeof field.source !== 'string')
       throw mappingError(`${at}/source: must be a string.`);
     if (field.source === undefined && !('value' in field))

@@ -3,22 +3,33 @@ import type { PlaybookSummary, StepSummary } from './types.js';
 const MARK = { Successful: '✔', Failed: '✘', Skipped: '-' } as const;
 const KEY_FIELD_CHARS = 120;
 
-/** One line per step as it finishes, and an indented line for its failure or skip reason. */
+/** Runs of a forEach step whose key fields are shown; the summary file keeps all of them. */
+const RUNS_SHOWN = 3;
+
+/**
+ * One line per step as it finishes, then indented lines: the failure or skip reason, or the key
+ * fields of a successful run (of the first few runs for a forEach step).
+ */
 export function formatStep(step: StepSummary): string {
   const runs = step.runs.length === 1 ? '' : `, ${describeRuns(step)}`;
   const timing = step.outcome === 'Skipped' ? '' : ` (${step.durationMs} ms${runs})`;
   const lines = [`${MARK[step.outcome]} ${step.id}: ${step.command} ${step.outcome}${timing}`];
 
-  if (step.outcome === 'Skipped' && step.skipped !== undefined)
-    lines.push(`    skipped: ${step.skipped}`);
+  if (step.skipped !== undefined) lines.push(`    skipped: ${step.skipped}`);
   if (step.error !== undefined) {
-    const status =
-      step.error.statusCode === undefined ? '' : ` [status ${step.error.statusCode ?? 'none'}]`;
-    lines.push(`    ${step.error.code}${status}: ${step.error.message}`);
+    const { code, statusCode, message } = step.error;
+    const status = statusCode === undefined ? '' : ` [status ${statusCode ?? 'none'}]`;
+    lines.push(`    ${code}${status}: ${message}`);
   }
-  const keyFields = step.runs.length === 1 ? step.runs[0]?.keyFields : undefined;
-  if (step.outcome === 'Successful' && keyFields !== undefined)
-    lines.push(`    ${describeKeyFields(keyFields)}`);
+  if (step.outcome !== 'Successful') return lines.join('\n');
+
+  for (const run of step.runs.slice(0, RUNS_SHOWN)) {
+    if (run.keyFields === undefined) continue;
+    const position = run.item === undefined ? '' : `[${run.item}] `;
+    lines.push(`    ${position}${describeKeyFields(run.keyFields)}`);
+  }
+  if (step.runs.length > RUNS_SHOWN)
+    lines.push(`    ... ${step.runs.length - RUNS_SHOWN} more runs`);
   return lines.join('\n');
 }
 

@@ -20,7 +20,11 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 export function startCli(args: string[], env: NodeJS.ProcessEnv = cleanEnv()): ChildProcess {
-  return spawn(process.execPath, [MAIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [MAIN, ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** Runs the built CLI to the end and collects its exit code and output. */
@@ -50,6 +54,8 @@ export function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<str
       resolve(seen);
     };
     child.stdout?.on('data', onData);
-    child.on('close', (code) => reject(new Error(`exited with ${code} before printing ${pattern}: ${seen}`)));
+    child.on('close', (code) =>
+      reject(new Error(`exited with ${code} before printing ${pattern}: ${seen}`)),
+    );
   });
 }

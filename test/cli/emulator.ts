@@ -3,7 +3,10 @@ import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import { cleanEnv } from './cli.js';
 
 /** One emulator for the test file, and the environment that points the CLI at it. */
-export function useEmulator(): { emulator(): RunningEmulator; env(extra?: Record<string, string>): NodeJS.ProcessEnv } {
+export function useEmulator(): {
+  emulator(): RunningEmulator;
+  env(extra?: Record<string, string>): NodeJS.ProcessEnv;
+} {
   let running: RunningEmulator | undefined;
   beforeAll(async () => {
     running = await startEmulator({ seed: 7 });

@@ -123,7 +123,7 @@ describe('Get Asset Details', () => {
     });
   });
 
-  it('surfaces the documented 422 message as the API words it', async () => {
+  it('surfaces the documented 422 message with the validation errors it points at', async () => {
     nock(API)
       .get(PATH)
       .query(true)
@@ -137,7 +137,8 @@ describe('Get Asset Details', () => {
     expect(envelope.error).toMatchObject({
       failureIndicator: 'Get Asset Details failed.',
       statusCode: 422,
-      message: "Validation errors, see 'validation_errors'.",
+      message: "Validation errors, see 'validation_errors'. additional_fields: Unknown field",
+      code: 'REQUEST_REJECTED',
     });
   });
 

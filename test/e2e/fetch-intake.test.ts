@@ -116,67 +116,70 @@ describe('the scheduled intake against the emulator', () => {
   });
 });
 
-describe.skipIf(!existsSync(CLI))('soar-connector fetch (built CLI) against the emulator', () => {
-  it('keeps every issue exactly once across a failure, a kill -9 and a restart, and stops on SIGTERM', async () => {
-    const files = workspace();
-    const connectionFile = join(files.dir, 'connection.json');
-    writeFileSync(
-      connectionFile,
-      JSON.stringify({ serverUrl: emu.url, apiKey: emu.apiKey, apiVersion: 'v2' }),
-    );
-    const args = [
-      CLI,
-      'fetch',
-      '--project',
-      projectId,
-      '--state',
-      files.state,
-      '--output',
-      files.output,
-    ];
-    const start = () => {
-      const started = spawn(
-        process.execPath,
-        [...args, '--connection', connectionFile, '--start', START, '--every', '0.002'],
-        { stdio: ['ignore', 'ignore', 'pipe'] },
+describe.skipIf(!existsSync(CLI))(
+  'soar-connector fetch, built by npm run build, against the emulator',
+  () => {
+    it('keeps every issue exactly once across a failure, a kill -9 and a restart, and stops on SIGTERM', async () => {
+      const files = workspace();
+      const connectionFile = join(files.dir, 'connection.json');
+      writeFileSync(
+        connectionFile,
+        JSON.stringify({ serverUrl: emu.url, apiKey: emu.apiKey, apiVersion: 'v2' }),
       );
-      return { child: started, stderr: collect(started) };
-    };
-    const caughtUp = async () => {
-      const expected = await everyIssue();
-      await until(() => expected.every((key) => written(files.output).includes(key)), stderr);
-    };
+      const args = [
+        CLI,
+        'fetch',
+        '--project',
+        projectId,
+        '--state',
+        files.state,
+        '--output',
+        files.output,
+      ];
+      const start = () => {
+        const started = spawn(
+          process.execPath,
+          [...args, '--connection', connectionFile, '--start', START, '--every', '0.002'],
+          { stdio: ['ignore', 'ignore', 'pipe'] },
+        );
+        return { child: started, stderr: collect(started) };
+      };
+      const caughtUp = async () => {
+        const expected = await everyIssue();
+        await until(() => expected.every((key) => written(files.output).includes(key)), stderr);
+      };
 
-    let { child, stderr } = start();
-    await caughtUp();
-    emu.advanceSnapshot();
-    await caughtUp();
+      let { child, stderr } = start();
+      await caughtUp();
+      emu.advanceSnapshot();
+      await caughtUp();
 
-    emu.setFaults([
-      { route: HISTORY_ROUTE, status: 500, body: { message: 'Internal error' }, times: 1 },
-    ]);
-    emu.advanceSnapshot();
-    await until(
-      () => stderr.text.includes('Fetch Incident failed (UPSTREAM_ERROR, status 500)'),
-      stderr,
-    );
-    await caughtUp();
+      emu.setFaults([
+        { route: HISTORY_ROUTE, status: 500, body: { message: 'Internal error' }, times: 1 },
+      ]);
+      emu.advanceSnapshot();
+      await until(
+        () => stderr.text.includes('Fetch Incident failed (UPSTREAM_ERROR, status 500)'),
+        stderr,
+      );
+      await caughtUp();
 
-    emu.advanceSnapshot();
-    child.kill('SIGKILL');
-    await exited(child);
-    ({ child, stderr } = start());
-    await caughtUp();
+      emu.advanceSnapshot();
+      child.kill('SIGKILL');
+      await exited(child);
+      ({ child, stderr } = start());
+      await caughtUp();
 
-    child.kill('SIGTERM');
-    expect(await exited(child)).toBe(0);
-    expect(stderr.text).toContain('SIGTERM received: stopping after the current run.');
+      child.kill('SIGTERM');
+      expect(await exited(child)).toBe(0);
+      expect(stderr.text).toContain('SIGTERM received: stopping after the current run.');
 
-    const lines = written(files.output);
-    expect(new Set(lines).size).toBe(lines.length);
-    expect([...lines].sort()).toEqual(await everyIssue());
-  });
-});
+      const lines = written(files.output);
+      expect(new Set(lines).size).toBe(lines.length);
+      expect([...lines].sort()).toEqual(await everyIssue());
+    });
+  },
+);
 
 function collect(child: ChildProcess): { text: string } {
   const sink = { text: '' };

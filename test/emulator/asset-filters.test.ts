@@ -320,7 +320,7 @@ describe('Find Assets filters', () => {
   it('pages through a filtered result exactly once', async () => {
     const ids: string[] = [];
     let cursor: string | null = null;
-    let total = 0;
+    let total: number;
     do {
       const suffix: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
       const reply = await api.get(

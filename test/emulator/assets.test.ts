@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasRecorded, keysOf, recorded, useEmulator } from './harness.js';
-import type { Client, Json } from './harness.js';
+import type { Client, Json, Reply } from './harness.js';
 
 const ALL_FIELDS =
   'custom_tags,dns_records,whois,ip_metadata,open_tcp_ports,open_udp_ports,web_technologies,' +
@@ -12,7 +12,7 @@ async function walk(api: Client, path: string): Promise<{ pages: Json[]; ids: st
   let cursor: string | null = null;
   for (let guard = 0; guard < 100; guard += 1) {
     const sep = path.includes('?') ? '&' : '?';
-    const reply = await api.get(
+    const reply: Reply = await api.get(
       cursor === null ? path : `${path}${sep}cursor=${encodeURIComponent(cursor)}`,
     );
     expect(reply.status).toBe(200);

@@ -38,7 +38,11 @@ describe('classifyFailure', () => {
     const health = new HealthScheduler({
       connector: await connector(),
       targets: [
-        { ...target, name: 'refused', connection: { ...connection({ apiVersion: 'v1', serverUrl: refusedUrl }) } },
+        {
+          ...target,
+          name: 'refused',
+          connection: { ...connection({ apiVersion: 'v1', serverUrl: refusedUrl }) },
+        },
         { ...target, name: 'quota', connection: { ...connection({ apiVersion: 'v1' }) } },
       ],
       notifiers: [notifier],
@@ -48,8 +52,19 @@ describe('classifyFailure', () => {
 
     const [refused, quota] = await health.runOnce();
 
-    expect(refused).toMatchObject({ outcome: 'Failed', failureKind: 'credentials', statusCode: 401 });
-    expect(quota).toMatchObject({ outcome: 'Failed', failureKind: 'quota', errorCode: 'QUOTA_EXHAUSTED' });
-    expect(notifier.notices.map((notice) => notice.connection).sort()).toEqual(['quota', 'refused']);
+    expect(refused).toMatchObject({
+      outcome: 'Failed',
+      failureKind: 'credentials',
+      statusCode: 401,
+    });
+    expect(quota).toMatchObject({
+      outcome: 'Failed',
+      failureKind: 'quota',
+      errorCode: 'QUOTA_EXHAUSTED',
+    });
+    expect(notifier.notices.map((notice) => notice.connection).sort()).toEqual([
+      'quota',
+      'refused',
+    ]);
   });
 });

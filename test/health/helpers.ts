@@ -96,7 +96,9 @@ export function scriptedConnector(scripts: Record<string, (Envelope | Promise<En
   const calls: string[] = [];
   const connector: Pick<Connector, 'execute'> = {
     execute: async (_command, _inputs, connection) => {
-      const name = new URL(String((connection as { serverUrl: string }).serverUrl)).hostname.split('.')[0] ?? '';
+      const name =
+        new URL(String((connection as { serverUrl: string }).serverUrl)).hostname.split('.')[0] ??
+        '';
       calls.push(name);
       const script = scripts[name] ?? [];
       const next = script.length > 1 ? script.shift() : script[0];

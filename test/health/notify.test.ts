@@ -58,7 +58,10 @@ describe('health notices', () => {
     await failThenRecover([emailNotifier({ smtpUrl: smtp.url, to: 'soc@example.test' })]);
 
     expect(smtp.received).toHaveLength(2);
-    expect(smtp.received.map((mail) => mail.to)).toEqual([['soc@example.test'], ['soc@example.test']]);
+    expect(smtp.received.map((mail) => mail.to)).toEqual([
+      ['soc@example.test'],
+      ['soc@example.test'],
+    ]);
     expect(smtp.received.map((mail) => mail.subject)).toEqual([
       '[soar-connector] Connection "prod" failed: credentials (AUTH_FAILED)',
       '[soar-connector] Connection "prod" recovered: Test Connection passed',
@@ -82,7 +85,14 @@ describe('health notices', () => {
     open.push(webhook);
     const notifier = webhookNotifier(webhook.url);
 
-    const notice = { event: 'failure' as const, description: '', time: 't', connection: 'prod', outcome: 'Failed' as const, latencyMs: 1 };
+    const notice = {
+      event: 'failure' as const,
+      description: '',
+      time: 't',
+      connection: 'prod',
+      outcome: 'Failed' as const,
+      latencyMs: 1,
+    };
 
     await expect(notifier.notify(notice)).rejects.toThrow('the webhook answered 500');
   });

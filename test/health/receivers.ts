@@ -41,7 +41,10 @@ export async function smtpReceiver(): Promise<Received<Mail>> {
     logger: false,
     onData(stream, session, callback) {
       void readBody(stream).then((text) => {
-        received.push({ to: session.envelope.rcptTo.map((address) => address.address), ...decodeMail(text) });
+        received.push({
+          to: session.envelope.rcptTo.map((address) => address.address),
+          ...decodeMail(text),
+        });
         callback();
       });
     },
@@ -73,5 +76,7 @@ function decodeMail(raw: string): { subject: string; body: string } {
 }
 
 function decodeQuoted(text: string): string {
-  return text.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return text.replace(/=([0-9A-F]{2})/gi, (_, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
 }

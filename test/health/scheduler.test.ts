@@ -21,7 +21,10 @@ import {
 
 function scheduler(options: Omit<HealthSchedulerOptions, 'logger'> & { timer: ManualTimer }) {
   const captured = capturedLogger();
-  return { scheduler: new HealthScheduler({ logger: captured.logger, ...options }), lines: captured.lines };
+  return {
+    scheduler: new HealthScheduler({ logger: captured.logger, ...options }),
+    lines: captured.lines,
+  };
 }
 
 const AUTH = failed('AUTH_FAILED', 401, 'Invalid API key');
@@ -30,7 +33,10 @@ describe('HealthScheduler', () => {
   it('checks each active connection at start and then every intervalMinutes', async () => {
     const timer = new ManualTimer();
     const { connector, calls } = scriptedConnector({});
-    const targets = [target('prod', { intervalMinutes: 5 }), target('lab', { intervalMinutes: 10 })];
+    const targets = [
+      target('prod', { intervalMinutes: 5 }),
+      target('lab', { intervalMinutes: 10 }),
+    ];
     const { scheduler: health } = scheduler({ connector, targets, timer });
 
     health.start();
@@ -77,9 +83,16 @@ describe('HealthScheduler', () => {
 
   it('notifies once on the first failure and once on the recovery', async () => {
     const timer = new ManualTimer();
-    const { connector } = scriptedConnector({ prod: [passed(), AUTH, AUTH, AUTH, passed(), passed()] });
+    const { connector } = scriptedConnector({
+      prod: [passed(), AUTH, AUTH, AUTH, passed(), passed()],
+    });
     const notifier = collectingNotifier();
-    const { scheduler: health } = scheduler({ connector, targets: [target('prod')], timer, notifiers: [notifier] });
+    const { scheduler: health } = scheduler({
+      connector,
+      targets: [target('prod')],
+      timer,
+      notifiers: [notifier],
+    });
 
     health.start();
     await timer.advance(25 * MINUTE);
@@ -97,18 +110,30 @@ describe('HealthScheduler', () => {
       message: 'Invalid API key',
       time: '2025-06-01T00:05:00.000Z',
     });
-    expect(notifier.notices[1]).toMatchObject({ outcome: 'Passed', time: '2025-06-01T00:20:00.000Z' });
+    expect(notifier.notices[1]).toMatchObject({
+      outcome: 'Passed',
+      time: '2025-06-01T00:20:00.000Z',
+    });
   });
 
   it('notifies when the very first check fails', async () => {
     const timer = new ManualTimer();
-    const { connector } = scriptedConnector({ prod: [failed('QUOTA_EXHAUSTED', 429, 'Quota used up')] });
+    const { connector } = scriptedConnector({
+      prod: [failed('QUOTA_EXHAUSTED', 429, 'Quota used up')],
+    });
     const notifier = collectingNotifier();
-    const { scheduler: health } = scheduler({ connector, targets: [target('prod')], timer, notifiers: [notifier] });
+    const { scheduler: health } = scheduler({
+      connector,
+      targets: [target('prod')],
+      timer,
+      notifiers: [notifier],
+    });
 
     await health.runOnce();
 
-    expect(notifier.notices).toEqual([expect.objectContaining({ event: 'failure', failureKind: 'quota' })]);
+    expect(notifier.notices).toEqual([
+      expect.objectContaining({ event: 'failure', failureKind: 'quota' }),
+    ]);
   });
 
   it('does not notify again when the store already holds a failure for the connection', async () => {
@@ -116,7 +141,13 @@ describe('HealthScheduler', () => {
     const { connector } = scriptedConnector({ prod: [AUTH] });
     const notifier = collectingNotifier();
     const store = new MemoryOutcomeStore([['prod', 'Failed']]);
-    const { scheduler: health } = scheduler({ connector, targets: [target('prod')], timer, notifiers: [notifier], store });
+    const { scheduler: health } = scheduler({
+      connector,
+      targets: [target('prod')],
+      timer,
+      notifiers: [notifier],
+      store,
+    });
 
     await health.runOnce();
 
@@ -127,14 +158,24 @@ describe('HealthScheduler', () => {
   it('writes one history line per check with time, outcome, error class and code, and latency', async () => {
     const timer = new ManualTimer();
     const path = join(await mkdtemp(join(tmpdir(), 'health-')), 'history.jsonl');
-    const { connector } = scriptedConnector({ prod: [passed(40), failed('NETWORK_ERROR', null, 'connect ECONNREFUSED')] });
-    const { scheduler: health } = scheduler({ connector, targets: [target('prod')], timer, history: new JsonLinesHistory(path) });
+    const { connector } = scriptedConnector({
+      prod: [passed(40), failed('NETWORK_ERROR', null, 'connect ECONNREFUSED')],
+    });
+    const { scheduler: health } = scheduler({
+      connector,
+      targets: [target('prod')],
+      timer,
+      history: new JsonLinesHistory(path),
+    });
 
     await health.runOnce();
     await timer.advance(5 * MINUTE);
     await health.runOnce();
 
-    const lines = (await readFile(path, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as CheckResult);
+    const lines = (await readFile(path, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as CheckResult);
     expect(lines).toEqual([
       { time: '2025-06-01T00:00:00.000Z', connection: 'prod', outcome: 'Passed', latencyMs: 40 },
       {
@@ -197,6 +238,8 @@ describe('HealthScheduler', () => {
 
     expect(result?.outcome).toBe('Failed');
     expect(working.notices).toHaveLength(1);
-    expect(lines.some((line) => line.includes('notification not delivered') && line.includes('webhook'))).toBe(true);
+    expect(
+      lines.some((line) => line.includes('notification not delivered') && line.includes('webhook')),
+    ).toBe(true);
   });
 });

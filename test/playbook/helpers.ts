@@ -31,7 +31,11 @@ export function stubConnector(answers: Record<string, Answer>) {
   return { connector, calls };
 }
 
-export function ok(command: string, rawData: unknown, keyFields?: Record<string, unknown>): Envelope {
+export function ok(
+  command: string,
+  rawData: unknown,
+  keyFields?: Record<string, unknown>,
+): Envelope {
   return {
     command,
     returnData: 'Successful',
@@ -42,7 +46,12 @@ export function ok(command: string, rawData: unknown, keyFields?: Record<string,
   };
 }
 
-export function fail(command: string, code: ErrorCode, statusCode: number | null, message: string): Envelope {
+export function fail(
+  command: string,
+  code: ErrorCode,
+  statusCode: number | null,
+  message: string,
+): Envelope {
   const entry = ERROR_CATALOG[code];
   return {
     command,
@@ -61,7 +70,12 @@ export function fail(command: string, code: ErrorCode, statusCode: number | null
   };
 }
 
-export const PROJECTS = { data: [{ id: 'p-1', name: 'Acme' }, { id: 'p-2', name: 'Lab' }] };
+export const PROJECTS = {
+  data: [
+    { id: 'p-1', name: 'Acme' },
+    { id: 'p-2', name: 'Lab' },
+  ],
+};
 export const ASSETS = {
   data: [
     { id: 'vpn.acme.test', exposure_score: 92 },

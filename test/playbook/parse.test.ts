@@ -9,12 +9,21 @@ describe('parsePlaybook', () => {
   it('defaults inputs to none and onFailure to "stop", and accepts forEach written as a reference', () => {
     const playbook = parsePlaybook({
       name: 'p',
-      steps: [{ id: 'projects', command: 'List Projects' }, { id: 'each', command: 'Get Tags', forEach: '{{ $.steps.projects.rawData.data }}' }],
+      steps: [
+        { id: 'projects', command: 'List Projects' },
+        { id: 'each', command: 'Get Tags', forEach: '{{ $.steps.projects.rawData.data }}' },
+      ],
     });
 
     expect(playbook.steps).toEqual([
       { id: 'projects', command: 'List Projects', inputs: {}, onFailure: 'stop' },
-      { id: 'each', command: 'Get Tags', inputs: {}, forEach: '$.steps.projects.rawData.data', onFailure: 'stop' },
+      {
+        id: 'each',
+        command: 'Get Tags',
+        inputs: {},
+        forEach: '$.steps.projects.rawData.data',
+        onFailure: 'stop',
+      },
     ]);
   });
 
@@ -23,10 +32,13 @@ describe('parsePlaybook', () => {
     [{ name: 'p', steps: [] }, 'The playbook needs "steps": a non-empty list of steps.'],
     [{ name: 'p', steps: [{ ...step, id: 'a b' }] }, 'steps[0].id must start with a letter or _'],
     [{ name: 'p', steps: [step, step] }, 'Two steps have the id "projects"; ids must be unique.'],
-    [{ name: 'p', steps: [{ ...step, onFailure: 'retry' }] }, 'Step "projects": "onFailure" must be "stop" or "continue"; got "retry".'],
+    [
+      { name: 'p', steps: [{ ...step, onFailure: 'retry' }] },
+      'Step "projects": "onFailure" must be "stop" or "continue"; got "retry".',
+    ],
     [
       { name: 'p', steps: [{ ...step, inputs: { 'Project ID': '{{ $.steps.x.rawData[ }}' } }] },
-      "Step \"projects\": the reference {{ $.steps.x.rawData[ }} is not a valid JSONPath: JSON path '$.steps.x.rawData[' is malformed at position 17",
+      'Step "projects": the reference {{ $.steps.x.rawData[ }} is not a valid JSONPath: JSON path \'$.steps.x.rawData[\' is malformed at position 17',
     ],
     [
       { name: 'p', steps: [{ ...step, inputs: { 'Asset ID': '{{ $.item.id }}' } }] },
@@ -46,7 +58,10 @@ describe('parsePlaybook', () => {
         throw new Error('List Projects must not run');
       },
     });
-    const playbook = { name: 'p', steps: [step, { id: 'assets', command: 'List Project', inputs: {} }] };
+    const playbook = {
+      name: 'p',
+      steps: [step, { id: 'assets', command: 'List Project', inputs: {} }],
+    };
 
     await expect(runPlaybook(playbook, { connector, connection: {} })).rejects.toThrow(
       'Step "assets" names the command "List Project", which does not exist. Did you mean "List Projects"?',

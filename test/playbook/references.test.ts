@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { referencesIn, resolveValue, type ReferenceScope } from '../../runtime/playbook/references.js';
+import {
+  referencesIn,
+  resolveValue,
+  type ReferenceScope,
+} from '../../runtime/playbook/references.js';
 import { ASSETS, fail, ok, PROJECTS } from './helpers.js';
 
 const scope: ReferenceScope = {
@@ -26,13 +30,17 @@ describe('playbook references', () => {
   });
 
   it('writes references inside other text into it', () => {
-    const text = 'Review {{ $.steps.assets.rawData.data[0].id }} (score {{ $.steps.assets.rawData.data[0].exposure_score }})';
+    const text =
+      'Review {{ $.steps.assets.rawData.data[0].id }} (score {{ $.steps.assets.rawData.data[0].exposure_score }})';
 
     expect(resolveValue(text, scope)).toBe('Review vpn.acme.test (score 92)');
   });
 
   it('resolves references nested in lists and objects, and the current item', () => {
-    const value = { Tags: ['{{ $.item.id }}', 'static'], 'Other Filters': { position: '{{ $.index }}' } };
+    const value = {
+      Tags: ['{{ $.item.id }}', 'static'],
+      'Other Filters': { position: '{{ $.index }}' },
+    };
 
     expect(resolveValue(value, { ...scope, item: { id: 'x' }, index: 2 })).toEqual({
       Tags: ['x', 'static'],
@@ -60,10 +68,8 @@ describe('playbook references', () => {
   });
 
   it('lists every reference in a value', () => {
-    expect(referencesIn({ a: '{{ $.steps.x.rawData }} and {{$.item}}', b: ['{{ $.index }}'], c: 3 })).toEqual([
-      '$.steps.x.rawData',
-      '$.item',
-      '$.index',
-    ]);
+    expect(
+      referencesIn({ a: '{{ $.steps.x.rawData }} and {{$.item}}', b: ['{{ $.index }}'], c: 3 }),
+    ).toEqual(['$.steps.x.rawData', '$.item', '$.index']);
   });
 });

@@ -7,7 +7,13 @@ const successful: StepSummary = {
   command: 'Find Assets',
   outcome: 'Successful',
   durationMs: 31,
-  runs: [{ outcome: 'Successful', durationMs: 31, keyFields: { 'Total Assets': 1430, 'Returned Assets': 10 } }],
+  runs: [
+    {
+      outcome: 'Successful',
+      durationMs: 31,
+      keyFields: { 'Total Assets': 1430, 'Returned Assets': 10 },
+    },
+  ],
 };
 
 describe('playbook report', () => {
@@ -35,8 +41,39 @@ describe('playbook report', () => {
     );
   });
 
+  it('shows the key fields of the first runs of a forEach step', () => {
+    const runs = Array.from({ length: 5 }, (_, item) => ({
+      outcome: 'Successful' as const,
+      durationMs: 2,
+      item,
+      keyFields: { 'Asset ID': `a${item}` },
+    }));
+    const step: StepSummary = {
+      id: 'details',
+      command: 'Get Asset Details',
+      outcome: 'Successful',
+      durationMs: 10,
+      runs,
+    };
+
+    expect(formatStep(step).split('\n')).toEqual([
+      '✔ details: Get Asset Details Successful (10 ms, 5 runs)',
+      '    [0] Asset ID: a0',
+      '    [1] Asset ID: a1',
+      '    [2] Asset ID: a2',
+      '    ... 2 more runs',
+    ]);
+  });
+
   it('shows why a step was skipped', () => {
-    const step: StepSummary = { id: 'tag', command: 'Create Tag', outcome: 'Skipped', durationMs: 0, runs: [], skipped: 'step "assets" failed and stops the playbook' };
+    const step: StepSummary = {
+      id: 'tag',
+      command: 'Create Tag',
+      outcome: 'Skipped',
+      durationMs: 0,
+      runs: [],
+      skipped: 'step "assets" failed and stops the playbook',
+    };
 
     expect(formatStep(step)).toBe(
       '- tag: Create Tag Skipped\n    skipped: step "assets" failed and stops the playbook',

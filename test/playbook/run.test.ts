@@ -23,15 +23,25 @@ function playbook(steps: unknown[]) {
 }
 
 const projects = { id: 'projects', command: 'List Projects', inputs: {} };
-const assets = { id: 'assets', command: 'Find Assets', inputs: { 'Project ID': PROJECT, Limit: 10 } };
+const assets = {
+  id: 'assets',
+  command: 'Find Assets',
+  inputs: { 'Project ID': PROJECT, Limit: 10 },
+};
 
 describe('runPlaybook', () => {
   it("passes an earlier step's output into a later step's inputs", async () => {
     const { connector, calls } = analystConnector();
 
-    const { summary } = await runPlaybook(playbook([projects, assets]), { connector, connection: {} });
+    const { summary } = await runPlaybook(playbook([projects, assets]), {
+      connector,
+      connection: {},
+    });
 
-    expect(calls[1]).toEqual({ command: 'Find Assets', inputs: { 'Project ID': 'p-1', Limit: 10 } });
+    expect(calls[1]).toEqual({
+      command: 'Find Assets',
+      inputs: { 'Project ID': 'p-1', Limit: 10 },
+    });
     expect(summary).toMatchObject({
       playbook: 'triage',
       outcome: 'Passed',
@@ -48,7 +58,10 @@ describe('runPlaybook', () => {
       inputs: { 'Project ID': PROJECT, 'Tag Name': 'review-{{ $.index }}-{{ $.item }}' },
     };
 
-    const { summary, outputs } = await runPlaybook(playbook([projects, assets, tags]), { connector, connection: {} });
+    const { summary, outputs } = await runPlaybook(playbook([projects, assets, tags]), {
+      connector,
+      connection: {},
+    });
 
     expect(calls.slice(2).map((call) => call.inputs['Tag Name'])).toEqual([
       'review-0-vpn.acme.test',
@@ -59,7 +72,11 @@ describe('runPlaybook', () => {
     expect(outputs.tags).toMatchObject({
       returnData: 'Successful',
       items: ['vpn.acme.test', 'mail.acme.test', '203.0.113.24'],
-      rawData: [{ data: { title: 'review-0-vpn.acme.test' } }, expect.anything(), expect.anything()],
+      rawData: [
+        { data: { title: 'review-0-vpn.acme.test' } },
+        expect.anything(),
+        expect.anything(),
+      ],
     });
   });
 
@@ -68,9 +85,17 @@ describe('runPlaybook', () => {
       'List Projects': () => ok('List Projects', { data: [] }),
       'Create Tag': () => ok('Create Tag', {}),
     });
-    const each = { id: 'each', command: 'Create Tag', forEach: '$.steps.projects.rawData.data', inputs: { 'Tag Name': '{{ $.item.id }}' } };
+    const each = {
+      id: 'each',
+      command: 'Create Tag',
+      forEach: '$.steps.projects.rawData.data',
+      inputs: { 'Tag Name': '{{ $.item.id }}' },
+    };
 
-    const { summary } = await runPlaybook(playbook([projects, each]), { connector, connection: {} });
+    const { summary } = await runPlaybook(playbook([projects, each]), {
+      connector,
+      connection: {},
+    });
 
     expect(calls).toHaveLength(1);
     expect(summary.steps[1]).toMatchObject({ outcome: 'Successful', runs: [] });
@@ -78,9 +103,17 @@ describe('runPlaybook', () => {
 
   it('stops at a failed step with onFailure "stop" and skips the steps after it', async () => {
     const { connector, calls } = analystConnector();
-    const tags = { id: 'tags', command: 'Get Tags', inputs: { 'Project ID': PROJECT }, onFailure: 'stop' };
+    const tags = {
+      id: 'tags',
+      command: 'Get Tags',
+      inputs: { 'Project ID': PROJECT },
+      onFailure: 'stop',
+    };
 
-    const { summary } = await runPlaybook(playbook([projects, tags, assets]), { connector, connection: {} });
+    const { summary } = await runPlaybook(playbook([projects, tags, assets]), {
+      connector,
+      connection: {},
+    });
 
     expect(calls.map((call) => call.command)).toEqual(['List Projects', 'Get Tags']);
     expect(summary.outcome).toBe('Failed');
@@ -96,9 +129,17 @@ describe('runPlaybook', () => {
 
   it('goes on after a failed step with onFailure "continue", and the playbook still fails', async () => {
     const { connector, calls } = analystConnector();
-    const tags = { id: 'tags', command: 'Get Tags', inputs: { 'Project ID': PROJECT }, onFailure: 'continue' };
+    const tags = {
+      id: 'tags',
+      command: 'Get Tags',
+      inputs: { 'Project ID': PROJECT },
+      onFailure: 'continue',
+    };
 
-    const { summary } = await runPlaybook(playbook([projects, tags, assets]), { connector, connection: {} });
+    const { summary } = await runPlaybook(playbook([projects, tags, assets]), {
+      connector,
+      connection: {},
+    });
 
     expect(calls.map((call) => call.command)).toEqual(['List Projects', 'Get Tags', 'Find Assets']);
     expect(summary.outcome).toBe('Failed');
@@ -118,15 +159,25 @@ describe('runPlaybook', () => {
       onFailure,
     };
 
-    const { summary } = await runPlaybook(playbook([projects, assets, details]), { connector, connection: {} });
+    const { summary } = await runPlaybook(playbook([projects, assets, details]), {
+      connector,
+      connection: {},
+    });
 
-    expect(summary.steps[2]).toMatchObject({ outcome: 'Failed', error: { code: 'NOT_FOUND', statusCode: 404 } });
+    expect(summary.steps[2]).toMatchObject({
+      outcome: 'Failed',
+      error: { code: 'NOT_FOUND', statusCode: 404 },
+    });
     expect(summary.steps[2]?.runs).toHaveLength(runs);
   });
 
   it('fails a step whose reference cannot be resolved, naming the input and the reference, without running it', async () => {
     const { connector, calls } = analystConnector();
-    const bad = { id: 'assets', command: 'Find Assets', inputs: { 'Project ID': '{{ $.steps.project.rawData.data[0].id }}' } };
+    const bad = {
+      id: 'assets',
+      command: 'Find Assets',
+      inputs: { 'Project ID': '{{ $.steps.project.rawData.data[0].id }}' },
+    };
     const seen: StepSummary[] = [];
 
     const { summary } = await runPlaybook(playbook([projects, bad]), {
@@ -150,9 +201,17 @@ describe('runPlaybook', () => {
 
   it('fails a forEach step whose path selects something other than a list', async () => {
     const { connector } = analystConnector();
-    const each = { id: 'each', command: 'Create Tag', forEach: '$.steps.projects.rawData.data[0]', inputs: {} };
+    const each = {
+      id: 'each',
+      command: 'Create Tag',
+      forEach: '$.steps.projects.rawData.data[0]',
+      inputs: {},
+    };
 
-    const { summary } = await runPlaybook(playbook([projects, each]), { connector, connection: {} });
+    const { summary } = await runPlaybook(playbook([projects, each]), {
+      connector,
+      connection: {},
+    });
 
     expect(summary.steps[1]?.error?.message).toBe(
       'forEach: The reference $.steps.projects.rawData.data[0] cannot be resolved: forEach needs a list, ' +
@@ -176,6 +235,9 @@ describe('runPlaybook', () => {
       executeOptions: { signal: controller.signal },
     });
 
-    expect(summary.steps[1]).toMatchObject({ outcome: 'Skipped', skipped: 'the playbook was interrupted' });
+    expect(summary.steps[1]).toMatchObject({
+      outcome: 'Skipped',
+      skipped: 'the playbook was interrupted',
+    });
   });
 });

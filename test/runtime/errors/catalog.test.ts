@@ -7,8 +7,12 @@ const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf
 function readmeRows(): Map<string, string[]> {
   const rows = new Map<string, string[]>();
   for (const line of readme.split('\n')) {
-    const match = /^\| `([A-Z_]+)` \| (.+) \|$/.exec(line);
-    if (match?.[1] && match[2]) rows.set(match[1], match[2].split(' | '));
+    const match = /^\| `([A-Z_]+)`\s*\|(.+)\|$/.exec(line);
+    if (match?.[1] && match[2])
+      rows.set(
+        match[1],
+        match[2].split('|').map((cell) => cell.trim()),
+      );
   }
   return rows;
 }

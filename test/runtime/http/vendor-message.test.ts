@@ -27,6 +27,17 @@ describe('vendorMessage', () => {
     );
   });
 
+  it('adds the validation_errors that a message points at', () => {
+    const body = {
+      message: "Validation errors, see 'validation_errors'.",
+      validation_errors: { additional_fields: ['unknown value colour'] },
+    };
+
+    expect(vendorMessage(body)).toBe(
+      "Validation errors, see 'validation_errors'. additional_fields: unknown value colour",
+    );
+  });
+
   it('keeps the text of an HTML page, shortened', () => {
     expect(vendorMessage('<html><h1>502 Bad Gateway</h1><p>nginx</p></html>')).toBe(
       '502 Bad Gateway nginx',

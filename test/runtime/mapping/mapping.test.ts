@@ -107,14 +107,14 @@ describe('compileMapping', () => {
     ).toEqual([{ x: 1 }, { x: 2 }]);
   });
 
-  it('keeps a field named like an object property as a plain field', () => {
-    const compiled = mapping([{ name: '__proto__', source: '.a' }]);
-
-    const [mapped] = compiled.apply({ Items: [{ a: 1 }] });
-
-    expect(Object.keys(mapped ?? {})).toEqual(['__proto__']);
-    expect(Object.getPrototypeOf(mapped)).toBe(Object.prototype);
-  });
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'refuses the field name %s, which would reach the prototype of mapped objects',
+    (name) => {
+      expect(() => mapping([{ name, source: '.a' }])).toThrow(
+        `fields/0/name: "${name}" cannot be a field name.`,
+      );
+    },
+  );
 
   it.each([
     ['an unclosed bracket', '.a[0', "'[' is never closed", 3],
