@@ -7,6 +7,8 @@ import { registerFetch } from './commands/fetch.js';
 import { registerHealthCheck } from './commands/health-check.js';
 import { registerPlaybook } from './commands/playbook.js';
 import { registerRun } from './commands/run.js';
+import { registerSchedule } from './commands/schedule.js';
+import { registerWorker } from './commands/worker.js';
 import { EXIT, UsageError } from './usage.js';
 
 const program = new Command('soar-connector')
@@ -21,6 +23,8 @@ registerRun(program);
 registerFetch(program);
 registerHealthCheck(program);
 registerPlaybook(program);
+registerWorker(program);
+registerSchedule(program);
 registerEmulator(program);
 registerDemo(program);
 

@@ -22,7 +22,10 @@ export interface ScaleConnection extends HealthTarget {
  * everyMinutes, startTime? }` and `ratePerSecond`. Errors are HealthConfigError, like the file's other
  * fields.
  */
-export function parseScaleConnections(content: unknown, defaultInterval: number): ScaleConnection[] {
+export function parseScaleConnections(
+  content: unknown,
+  defaultInterval: number,
+): ScaleConnection[] {
   const targets = parseConnectionsFile(content, defaultInterval);
   const entries = (content as { connections: Record<string, unknown>[] }).connections;
   return targets.map((target, index) => {

@@ -53,7 +53,7 @@ export const JOB_OPTIONS: Record<QueueName, JobsOptions> = {
 export class LiteralKeyError extends Error {
   constructor() {
     super(
-      'An execution job must not carry a literal API Key: name a connection of the workers\' ' +
+      "An execution job must not carry a literal API Key: name a connection of the workers' " +
         'connections file, or give the key as a vault reference (env:NAME or file:PATH).',
     );
     this.name = 'LiteralKeyError';
@@ -61,7 +61,11 @@ export class LiteralKeyError extends Error {
 }
 
 export function queueOf(redis: Redis, name: QueueName): Queue {
-  return new Queue(name, { connection: redis, prefix: PREFIX, defaultJobOptions: JOB_OPTIONS[name] });
+  return new Queue(name, {
+    connection: redis,
+    prefix: PREFIX,
+    defaultJobOptions: JOB_OPTIONS[name],
+  });
 }
 
 /** Puts one execution on the queue; refuses a connection that holds a literal API Key. */

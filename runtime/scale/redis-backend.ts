@@ -2,7 +2,8 @@ import { JsonLinesHistory } from '../health/history.js';
 import type { Backend } from './backend.js';
 import { bothHistories, RedisHealthHistory, RedisOutcomeStore } from './health-store.js';
 import { RedisLocks } from './lock.js';
-import { describeRedisUrl, openRedis } from './redis.js';
+import { openRedis } from './redis.js';
+import { describeRedisUrl } from './redis-url.js';
 import { RedisStateStore } from './state-store.js';
 
 /** A project lock outlives a process that died holding it by this long at most. */

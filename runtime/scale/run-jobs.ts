@@ -23,7 +23,10 @@ export async function runExecution(
   const { command, inputs, connection } = job.data;
   const target = connectionOf(connection, context);
   const options = await throttled(target, context, signal);
-  return context.connector.execute(command, inputs, target.connection, options);
+  return context.connector.execute(command, inputs, target.connection, {
+    ...options,
+    logger: context.logger,
+  });
 }
 
 /**
@@ -92,7 +95,7 @@ export async function runFetch(
       store: new RedisStateStore(context.redis),
       output: new RedisIntakeOutput(context.redis, project),
       logger: context.logger,
-      executeOptions: options,
+      executeOptions: { ...options, logger: context.logger },
       ...(startTime !== undefined && { startTime }),
     });
   } finally {

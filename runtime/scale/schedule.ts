@@ -56,15 +56,10 @@ export async function applySchedule(
   for (const job of planned) {
     const queue = job.queue === QUEUES.healthChecks ? queues.healthChecks : queues.fetchRuns;
     const name = job.queue === QUEUES.healthChecks ? 'health-check' : 'fetch';
-    const { attempts, backoff, removeOnComplete, removeOnFail } = JOB_OPTIONS[job.queue];
     await queue.upsertJobScheduler(
       job.id,
       { every: job.everyMs },
-      {
-        name,
-        data: job.data,
-        opts: { attempts, backoff, removeOnComplete, removeOnFail } as never,
-      },
+      { name, data: job.data, opts: JOB_OPTIONS[job.queue] },
     );
   }
 

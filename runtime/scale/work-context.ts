@@ -33,7 +33,8 @@ export interface JobConnection {
 
 /** The connection a job names; a name the file does not have fails the job for good. */
 export function connectionOf(ref: ConnectionRef, context: WorkContext): JobConnection {
-  if ('connection' in ref) return { connection: ref.connection, ratePerSecond: context.ratePerSecond };
+  if ('connection' in ref)
+    return { connection: ref.connection, ratePerSecond: context.ratePerSecond };
   const entry = context.connections.get(ref.name);
   if (entry === undefined) {
     throw new UnrecoverableError(
@@ -56,7 +57,7 @@ export async function throttled(
   context: WorkContext,
   signal: AbortSignal | undefined,
 ): Promise<ExecuteOptions> {
-  const base: ExecuteOptions = { logger: context.logger, ...(signal && { signal }) };
+  const base: ExecuteOptions = signal === undefined ? {} : { signal };
   if (!(target.ratePerSecond > 0) || typeof target.connection.apiKey !== 'string') return base;
 
   let apiKey: string;

@@ -6,12 +6,14 @@ import { parseDateTime } from '../../inputs/dates.js';
 import { FileOutput, StreamOutput, type IntakeOutput } from '../../intake/output.js';
 import { runIntake, type IntakeOptions, type IntakeRun } from '../../intake/intake.js';
 import { runIntakeEvery } from '../../intake/schedule.js';
-import { FileStateStore } from '../../intake/state-store.js';
+import type { StateStore } from '../../intake/state-store.js';
+import { openBackend } from '../../scale/backend.js';
 import { openConnection, withConnectionOptions, type ConnectionOptions } from '../connection.js';
 import { cliLogger } from '../logger.js';
 import { minutesOption } from '../options.js';
 import { waitForShutdown } from '../signals.js';
 import { EXIT, UsageError } from '../usage.js';
+import { withRedis } from './scale-options.js';
 
 interface FetchOptions extends ConnectionOptions {
   project: string;
@@ -19,6 +21,7 @@ interface FetchOptions extends ConnectionOptions {
   every?: number;
   output?: string;
   start?: string;
+  redis?: string;
 }
 
 const EXAMPLES = `
@@ -46,6 +49,7 @@ export function registerFetch(program: Command): void {
       '--start <time>',
       'Start Time of the first run, when there is no state; default 24 h ago',
     )
+    .option('--redis <url>', 'keep the fetch state in this Redis, shared with workers, not a file')
     .addHelpText('after', EXAMPLES);
 
   withConnectionOptions(command).action(async (options: FetchOptions) => {
@@ -57,6 +61,30 @@ async function fetchCommand(options: FetchOptions): Promise<number> {
   if (options.start !== undefined && !parseDateTime(options.start).ok) {
     throw new UsageError(`--start "${options.start}" is not a date-time; e.g. 2024-07-01 00:00.`);
   }
+  const backend = await withRedis(() => openBackend(options.redis));
+  try {
+    const lock = await backend.lockProject(options.project, `cli:${process.pid}`);
+    if (lock === undefined) {
+      process.stderr.write(
+        `Project ${options.project} is being fetched by another process ` +
+          `(${backend.description}); try again when it is done.\n`,
+      );
+      return EXIT.failed;
+    }
+    try {
+      return await fetchWith(
+        backend.fetchState(options.state ?? defaultStatePath(options.project)),
+        options,
+      );
+    } finally {
+      await lock.release();
+    }
+  } finally {
+    await backend.close();
+  }
+}
+
+async function fetchWith(store: StateStore, options: FetchOptions): Promise<number> {
   const connector = await loadConnector();
   const opened = await openConnection(options);
   const logger = cliLogger();
@@ -64,7 +92,7 @@ async function fetchCommand(options: FetchOptions): Promise<number> {
     connector,
     connection: opened.connection,
     projectId: options.project,
-    store: new FileStateStore(options.state ?? defaultStatePath(options.project)),
+    store,
     output: outputOf(options.output),
     logger,
     executeOptions: { logger },

@@ -15,6 +15,7 @@ export interface HealthCheckOptions extends ConnectionOptions {
   smtp?: string;
   emailTo?: string;
   emailFrom?: string;
+  redis?: string;
 }
 
 /** Notices always go to stderr; to a webhook and by email when those are configured. */

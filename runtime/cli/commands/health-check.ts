@@ -1,15 +1,15 @@
 import type { Command } from 'commander';
 import { loadConnector } from '../../connector.js';
-import { JsonLinesHistory, lastOutcomes } from '../../health/history.js';
-import { MemoryOutcomeStore } from '../../health/outcome-store.js';
 import { HealthScheduler } from '../../health/scheduler.js';
 import type { CheckResult } from '../../health/types.js';
+import { openBackend } from '../../scale/backend.js';
 import { openConnection, withConnectionOptions } from '../connection.js';
 import { cliLogger } from '../logger.js';
 import { minutesOption } from '../options.js';
 import { waitForShutdown } from '../signals.js';
 import { EXIT, UsageError } from '../usage.js';
 import { buildNotifiers, loadTargets, type HealthCheckOptions } from './health-check-setup.js';
+import { withRedis } from './scale-options.js';
 
 const DETAILS = `
 A connections file holds named connections; inactive ones are skipped:
@@ -42,11 +42,16 @@ export function registerHealthCheck(program: Command): void {
     .option('--smtp <url>', 'SMTP server for notices by email, e.g. smtp://127.0.0.1:25')
     .option('--email-to <address>', 'where email notices go (needs --smtp)')
     .option('--email-from <address>', 'sender of email notices')
+    .option('--redis <url>', 'keep outcomes and history in this Redis, shared with workers')
     .addHelpText('after', DETAILS);
 
   withConnectionOptions(command).action(async (options: HealthCheckOptions) => {
     const notifiers = buildNotifiers(options);
     const opened = options.connections === undefined ? await openConnection(options) : undefined;
+    const backend = await withRedis(() => openBackend(options.redis)).catch(async (error) => {
+      await opened?.close();
+      throw error;
+    });
     try {
       const targets = await loadTargets(options, opened);
       const active = targets.filter((target) => target.active);
@@ -55,13 +60,11 @@ export function registerHealthCheck(program: Command): void {
           `${options.connections ?? 'The configuration'} has no active connection.`,
         );
 
-      const history =
-        options.history === undefined ? undefined : new JsonLinesHistory(options.history);
-      const seeded = options.history === undefined ? [] : await lastOutcomes(options.history);
+      const history = backend.healthHistory(options.history);
       const scheduler = new HealthScheduler({
         connector: await loadConnector(),
         targets,
-        store: new MemoryOutcomeStore(seeded),
+        store: await backend.healthOutcomes(options.history),
         notifiers,
         logger: cliLogger(),
         onCheck: (result) => process.stdout.write(`${formatCheck(result)}\n`),
@@ -88,6 +91,7 @@ export function registerHealthCheck(program: Command): void {
       process.exitCode = EXIT.successful;
     } finally {
       await opened?.close();
+      await backend.close();
     }
   });
 }
