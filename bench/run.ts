@@ -9,6 +9,7 @@ import { concurrency } from './cases/concurrency.js';
 import { executeOverhead } from './cases/execute-overhead.js';
 import { findAssets100k } from './cases/find-assets-100k.js';
 import { mappingThroughput } from './cases/mapping-throughput.js';
+import { scaleOut } from './cases/scale-out.js';
 
 const CASES: Record<string, () => Promise<BenchResult[]>> = {
   'execute-overhead': executeOverhead,
@@ -16,6 +17,7 @@ const CASES: Record<string, () => Promise<BenchResult[]>> = {
   'find-assets-100k': findAssets100k,
   'cli-cold-start': cliColdStart,
   concurrency,
+  'scale-out': scaleOut,
 };
 
 const CHILD_FLAG = '--case';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Queue, QueueEvents, type Job, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Envelope } from '../types.js';
@@ -70,25 +71,65 @@ export function queueOf(redis: Redis, name: QueueName): Queue {
 
 /** Puts one execution on the queue; refuses a connection that holds a literal API Key. */
 export async function submitExecution(queue: Queue, job: ExecutionJob): Promise<Job> {
-  if ('connection' in job.connection && !isVaultReference(job.connection.connection.apiKey)) {
-    throw new LiteralKeyError();
-  }
+  refuseLiteralKey(job);
   return queue.add('execute', job);
 }
 
-/** Submits executions and waits for their envelopes, in the order given. */
+/**
+ * Submits executions and waits for their envelopes, in the order given. A job that failed
+ * instead of returning an envelope (a connection name the workers do not know) rejects.
+ */
 export async function runExecutions(redis: Redis, jobs: ExecutionJob[]): Promise<Envelope[]> {
+  jobs.forEach(refuseLiteralKey);
   // Waiting for events is a blocking read: it needs a connection of its own.
-  const listener = redis.duplicate();
+  const listener = redis.duplicate({ maxRetriesPerRequest: null });
   const queue = queueOf(redis, QUEUES.executions);
-  const events = new QueueEvents(QUEUES.executions, { connection: listener, prefix: PREFIX });
+  // Events are read from the stream's current end on, so a job that finishes before the
+  // listener's first read is still seen.
+  const [last] = await redis.xrevrange(
+    `${PREFIX}:${QUEUES.executions}:events`,
+    '+',
+    '-',
+    'COUNT',
+    1,
+  );
+  const events = new QueueEvents(QUEUES.executions, {
+    connection: listener,
+    prefix: PREFIX,
+    lastEventId: last?.[0] ?? '0-0',
+  });
+  const waiting = new Map<
+    string,
+    { resolve: (envelope: Envelope) => void; reject: (error: Error) => void }
+  >();
+  events.on('completed', ({ jobId, returnvalue }) =>
+    waiting.get(jobId)?.resolve(returnvalue as unknown as Envelope),
+  );
+  events.on('failed', ({ jobId, failedReason }) =>
+    waiting.get(jobId)?.reject(new Error(`execution job ${jobId} failed: ${failedReason}`)),
+  );
   try {
     await events.waitUntilReady();
-    const added = await Promise.all(jobs.map((job) => submitExecution(queue, job)));
-    return (await Promise.all(added.map((job) => job.waitUntilFinished(events)))) as Envelope[];
+    const submitted = jobs.map((data) => ({
+      name: 'execute',
+      data,
+      opts: { jobId: randomUUID() },
+    }));
+    const envelopes = submitted.map(
+      ({ opts }) =>
+        new Promise<Envelope>((resolve, reject) => waiting.set(opts.jobId, { resolve, reject })),
+    );
+    await queue.addBulk(submitted);
+    return await Promise.all(envelopes);
   } finally {
     await events.close();
     await queue.close();
     listener.disconnect();
+  }
+}
+
+function refuseLiteralKey(job: ExecutionJob): void {
+  if ('connection' in job.connection && !isVaultReference(job.connection.connection.apiKey)) {
+    throw new LiteralKeyError();
   }
 }

@@ -17,11 +17,14 @@ export function connectRedis(url: string, role: RedisRole): Redis {
   });
 }
 
-/** Connects and waits for Redis to answer; the error names the server, never its password. */
+/**
+ * Connects and waits for Redis to be ready. The first connection error ends the wait, whatever
+ * the role, so that a wrong URL is reported at once; the message never shows a password.
+ */
 export async function openRedis(url: string, role: RedisRole): Promise<Redis> {
   const redis = connectRedis(url, role);
   try {
-    await redis.ping();
+    await ready(redis);
     return redis;
   } catch (error) {
     redis.disconnect();
@@ -30,4 +33,18 @@ export async function openRedis(url: string, role: RedisRole): Promise<Redis> {
         'start it or correct --redis.',
     );
   }
+}
+
+function ready(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const settle = (error?: Error) => {
+      redis.off('ready', settle);
+      redis.off('error', settle);
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    redis.once('ready', settle);
+    redis.once('error', settle);
+  });
 }

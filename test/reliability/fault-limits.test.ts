@@ -3,9 +3,19 @@ import { ALL_COMMANDS } from './support/commands.js';
 import { expectNoSecret, expectValidEnvelope } from './support/envelope-checks.js';
 import { expectFaultOutcome, outcome } from './support/fault-checks.js';
 import { useFaultHarness } from './support/fault-harness.js';
-import { MAX_RETRIES, type FaultCase } from './support/fault-table.js';
+import type { FaultCase } from './support/fault-table.js';
 
 const harness = useFaultHarness();
+
+/**
+ * Each oversized answer streams 50 MB before the client gives up, about half a second of CPU.
+ * The normal run covers one command per request shape (GET v1, paginated GET v2, POST with a
+ * body, query scroll); RELIABILITY_FULL=1 covers every command.
+ */
+const OVERSIZE_COMMANDS =
+  process.env.RELIABILITY_FULL === '1'
+    ? [...ALL_COMMANDS]
+    : ['Test Connection', 'Find Assets', 'Apply Tags to Asset', 'SQL Query'];
 
 const OVERSIZE: FaultCase = {
   name: 'a body over the size limit',
@@ -16,7 +26,7 @@ const OVERSIZE: FaultCase = {
 };
 
 describe(`under ${OVERSIZE.name}`, () => {
-  it.each(ALL_COMMANDS)(`%s ${outcome(OVERSIZE)}`, async (command) => {
+  it.each(OVERSIZE_COMMANDS)(`%s ${outcome(OVERSIZE)}`, async (command) => {
     const emu = harness.emu();
     emu.setFaults(OVERSIZE.faults());
     const before = emu.requests();
@@ -44,30 +54,21 @@ async function runAllLate(deadlineMs: number) {
   return { runs, requests };
 }
 
-describe('when every response comes after the Request Timeout', () => {
-  it('each command fails with TIMEOUT after its retries, transient', async () => {
-    const { runs, requests } = await runAllLate(60_000);
+describe('when every response comes after the 1 s Request Timeout', () => {
+  it('each command fails with TIMEOUT, transient, retrying only while a 2.5 s deadline allows', async () => {
+    const { runs, requests } = await runAllLate(2_500);
 
     runs.forEach(({ envelope, lines, delays, clientRequests }, index) => {
       const command = ALL_COMMANDS[index] ?? '';
       expectValidEnvelope(envelope, command);
       expectNoSecret([JSON.stringify(envelope), ...lines], `${command}: the envelope or the log`);
       expect(envelope.error, command).toMatchObject({ code: 'TIMEOUT', class: 'transient' });
-      expect(clientRequests, command).toBe(MAX_RETRIES + 1);
-      expect(delays, command).toHaveLength(MAX_RETRIES);
-    });
-    expect(requests).toBe(ALL_COMMANDS.length * (MAX_RETRIES + 1));
-  });
-
-  it('each command stops retrying at a 2.5 s deadline, its waits inside it', async () => {
-    const { runs, requests } = await runAllLate(2_500);
-
-    runs.forEach(({ envelope, delays, clientRequests }, index) => {
-      const command = ALL_COMMANDS[index] ?? '';
-      expect(envelope.error?.code, command).toBe('TIMEOUT');
       // Two timed-out attempts use 2 s of the 2.5 s; at most one more fits, cut short.
       expect(clientRequests, command).toBeGreaterThanOrEqual(2);
       expect(clientRequests, command).toBeLessThanOrEqual(3);
+      // A wait can end right at the deadline, leaving one more attempt that sends nothing.
+      expect(delays.length, command).toBeGreaterThanOrEqual(clientRequests - 1);
+      expect(delays.length, command).toBeLessThanOrEqual(clientRequests);
       expect(delays.reduce((sum, delay) => sum + delay, 0), command).toBeLessThanOrEqual(2_500);
     });
     expect(requests).toBe(runs.reduce((sum, run) => sum + run.clientRequests, 0));

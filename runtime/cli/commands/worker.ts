@@ -1,13 +1,12 @@
 import { hostname } from 'node:os';
 import type { Command } from 'commander';
 import { loadConnector } from '../../connector.js';
-import { streamNotifier } from '../../health/notify/stream.js';
-import { webhookNotifier } from '../../health/notify/webhook.js';
 import { describeRedisUrl } from '../../scale/redis-url.js';
 import { cliLogger } from '../logger.js';
 import { integerOption } from '../options.js';
 import { waitForShutdown } from '../signals.js';
 import { EXIT } from '../usage.js';
+import { buildNotifiers } from './health-check-setup.js';
 import { readScaleOptions, withRedis, type ScaleOptions } from './scale-options.js';
 
 interface WorkerCliOptions extends ScaleOptions {
@@ -59,8 +58,10 @@ export function registerWorker(program: Command): void {
       const connections = await readScaleOptions(options);
       const { startWorker } = await import('../../scale/worker.js');
       const name = options.name ?? `${hostname()}:${process.pid}`;
-      const notifiers = [streamNotifier(process.stderr)];
-      if (options.webhook !== undefined) notifiers.push(webhookNotifier(options.webhook));
+      const notifiers = buildNotifiers({
+        interval: 5,
+        ...(options.webhook !== undefined && { webhook: options.webhook }),
+      });
 
       const worker = await withRedis(async () =>
         startWorker({
