@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../runtime/manifest/locate.js';
 import type { BenchResult } from './harness.js';
@@ -56,9 +56,17 @@ async function main(): Promise<void> {
       note: note ?? '',
     })),
   );
-  const folder = join(packageRoot(), 'bench');
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const file = join(packageRoot(), 'bench', 'results.json');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(mergeWithEarlier(file, results), null, 2)}\n`);
+}
+
+/** A run of some cases replaces their figures and keeps the other cases' from earlier runs. */
+function mergeWithEarlier(file: string, results: BenchResult[]): BenchResult[] {
+  if (!existsSync(file)) return results;
+  const fresh = new Set(results.map((entry) => entry.name));
+  const earlier = JSON.parse(readFileSync(file, 'utf8')) as BenchResult[];
+  return [...earlier.filter((entry) => !fresh.has(entry.name)), ...results];
 }
 
 function runInChild(name: string): BenchResult[] {

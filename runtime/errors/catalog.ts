@@ -88,7 +88,8 @@ export const ERROR_CATALOG = {
   NETWORK_ERROR: {
     class: 'transient',
     retryable: true,
-    meaning: 'No response: the connection was refused, reset or the host is unknown.',
+    meaning:
+      'No complete response: the connection was refused, reset or cut off mid-body, or the host is unknown.',
     fix: 'Check the Server URL, the proxy and network access to it.',
   },
   TIMEOUT: {
@@ -112,7 +113,8 @@ export const ERROR_CATALOG = {
   RESPONSE_INVALID: {
     class: 'upstream',
     retryable: false,
-    meaning: 'The response was not the JSON expected (malformed, truncated or an HTML page).',
+    meaning:
+      'The response was complete but not the JSON expected (malformed JSON or an HTML page).',
     fix: 'Check that the Server URL points at the SecurityTrails API and not at a proxy page.',
   },
   RESPONSE_TOO_LARGE: {

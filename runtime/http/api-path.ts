@@ -21,5 +21,14 @@ function encodeSegment(value: unknown): string {
       { details: { value: text } },
     );
   }
-  return encodeURIComponent(text);
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    // A lone surrogate half; inputs are checked for it, so this is a value the API sent back.
+    throw new ConnectorError(
+      'RESPONSE_INVALID',
+      'A path parameter holds a broken Unicode character (a lone surrogate) and cannot be sent.',
+      { details: { length: text.length } },
+    );
+  }
 }

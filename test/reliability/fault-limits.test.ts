@@ -69,7 +69,10 @@ describe('when every response comes after the 1 s Request Timeout', () => {
       // A wait can end right at the deadline, leaving one more attempt that sends nothing.
       expect(delays.length, command).toBeGreaterThanOrEqual(clientRequests - 1);
       expect(delays.length, command).toBeLessThanOrEqual(clientRequests);
-      expect(delays.reduce((sum, delay) => sum + delay, 0), command).toBeLessThanOrEqual(2_500);
+      expect(
+        delays.reduce((sum, delay) => sum + delay, 0),
+        command,
+      ).toBeLessThanOrEqual(2_500);
     });
     expect(requests).toBe(runs.reduce((sum, run) => sum + run.clientRequests, 0));
   });

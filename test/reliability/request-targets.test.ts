@@ -16,6 +16,7 @@ const PATH_PARAMETERS = ['Project ID', 'Asset ID', 'Signature ID', 'Tag Name'];
 const ESCAPES = ['../../v1/ping', 'a/b', '%2e%2e', '?x=1#y', '..%2F..%2Fv1', '%00', '.%2e', 'é/ü'];
 const BENIGN = 'benign-id';
 const INJECTION = 'a&start=0&page=9&x=%26#frag';
+const NOW = Date.parse('2025-06-01T12:00:00Z');
 
 let server: RecordingServer;
 let loaded: Connector;
@@ -41,7 +42,8 @@ async function firstRequest(command: string, changed: Record<string, unknown>) {
     command,
     { ...inputs[command], ...changed },
     connection({ serverUrl: server.url }),
-    { logger: capturedLogger().logger, sleep: async () => undefined },
+    // A fixed clock: End Time defaults to now, and the runs compared must send the same window.
+    { logger: capturedLogger().logger, sleep: async () => undefined, now: () => NOW },
   );
   expectValidEnvelope(envelope, command);
   return { envelope, sent: server.requests.slice(before) };
@@ -74,7 +76,11 @@ describe.each(pathCases)('$command, $name', ({ command, name }) => {
 
 const queryCases = [
   { command: 'Get Issue History', parameter: 'query', with: (v: string) => ({ Query: v }) },
-  { command: 'Find Assets', parameter: 'apex', with: (v: string) => ({ 'Other Filters': { apex: v } }) },
+  {
+    command: 'Find Assets',
+    parameter: 'apex',
+    with: (v: string) => ({ 'Other Filters': { apex: v } }),
+  },
   { command: 'Find Assets', parameter: 'custom_tags', with: (v: string) => ({ Tags: [v] }) },
 ];
 
@@ -111,23 +117,26 @@ describe('a Server URL or Proxy URL that is not http(s)', () => {
     'data:text/plain,ping',
   ];
 
-  it.each(ALL_COMMANDS)('%s is refused with CONNECTION_INVALID before any request', async (command) => {
-    for (const url of schemes(counter.port)) {
-      for (const field of ['serverUrl', 'proxyUrl'] as const) {
-        const envelope = await loaded.execute(
-          command,
-          inputs[command],
-          connection({ [field]: url }),
-          { logger: capturedLogger().logger },
-        );
+  it.each(ALL_COMMANDS)(
+    '%s is refused with CONNECTION_INVALID before any request',
+    async (command) => {
+      for (const url of schemes(counter.port)) {
+        for (const field of ['serverUrl', 'proxyUrl'] as const) {
+          const envelope = await loaded.execute(
+            command,
+            inputs[command],
+            connection({ [field]: url }),
+            { logger: capturedLogger().logger },
+          );
 
-        expectValidEnvelope(envelope, command);
-        expect(envelope.error, `${field} ${url}`).toMatchObject({
-          code: 'CONNECTION_INVALID',
-          details: { parameter: field },
-        });
+          expectValidEnvelope(envelope, command);
+          expect(envelope.error, `${field} ${url}`).toMatchObject({
+            code: 'CONNECTION_INVALID',
+            details: { parameter: field },
+          });
+        }
       }
-    }
-    expect(counter.connections()).toBe(0);
-  });
+      expect(counter.connections()).toBe(0);
+    },
+  );
 });

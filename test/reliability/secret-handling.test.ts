@@ -59,7 +59,12 @@ async function run(command: string, conn: Connection) {
 function expectKeyOnlyInHeader(request: RecordedRequest, key: string): void {
   const { apikey, ...others } = request.headers;
   expect(apikey).toBe(key);
-  const elsewhere = [request.url, decodeURIComponent(request.url), request.body, JSON.stringify(others)];
+  const elsewhere = [
+    request.url,
+    decodeURIComponent(request.url),
+    request.body,
+    JSON.stringify(others),
+  ];
   for (const text of elsewhere) expect(leakedFragment(text, key), text).toBeUndefined();
 }
 
@@ -83,10 +88,14 @@ describe('the API key on the wire', () => {
     try {
       for (const apiKey of ['env:RELIABILITY_VAULT_KEY', `file:${keyFile}`]) {
         const first = proxy.requests.length;
-        const { envelope, lines } = await run('Find Assets', connection({ serverUrl: proxy.url, apiKey }));
+        const { envelope, lines } = await run(
+          'Find Assets',
+          connection({ serverUrl: proxy.url, apiKey }),
+        );
 
         expect(envelope.returnData, envelope.error?.message).toBe('Successful');
-        for (const request of proxy.requests.slice(first)) expectKeyOnlyInHeader(request, SECRET_KEY);
+        for (const request of proxy.requests.slice(first))
+          expectKeyOnlyInHeader(request, SECRET_KEY);
         expectNoSecret([JSON.stringify(envelope), ...lines], 'the envelope or the log');
       }
     } finally {
@@ -110,15 +119,18 @@ describe.each(REDIRECTS)('a server answering %i to another host', (status) => {
     await second.close();
   });
 
-  it.each(ALL_COMMANDS)('%s fails with CONNECTION_INVALID and the key never reaches that host', async (command) => {
-    const before = first.requests.length;
-    const { envelope, lines } = await run(command, connection({ serverUrl: first.url }));
+  it.each(ALL_COMMANDS)(
+    '%s fails with CONNECTION_INVALID and the key never reaches that host',
+    async (command) => {
+      const before = first.requests.length;
+      const { envelope, lines } = await run(command, connection({ serverUrl: first.url }));
 
-    expect(envelope.error).toMatchObject({ code: 'CONNECTION_INVALID', statusCode: status });
-    expect(first.requests.length - before).toBe(1);
-    expect(second.requests).toEqual([]);
-    expectNoSecret([JSON.stringify(envelope), ...lines], 'the envelope or the log');
-  });
+      expect(envelope.error).toMatchObject({ code: 'CONNECTION_INVALID', statusCode: status });
+      expect(first.requests.length - before).toBe(1);
+      expect(second.requests).toEqual([]);
+      expectNoSecret([JSON.stringify(envelope), ...lines], 'the envelope or the log');
+    },
+  );
 });
 
 describe('a key SecurityTrails refuses', () => {

@@ -116,3 +116,26 @@ export function expectExactlyOnce(delivered: Delivered[], held: string[]): void 
   expect(repeated, 'issues delivered more than once').toEqual([]);
   expect(delivered.map((d) => d.issue).sort()).toEqual([...held].sort());
 }
+
+export interface IntakeLine {
+  type: string;
+  unique_key: string;
+  fields: Record<string, unknown>;
+}
+
+/** The complete JSON lines of an intake output file. */
+export function intakeLines(text: string): IntakeLine[] {
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as IntakeLine);
+}
+
+/** An event line as a delivered issue, through the event mapping's field names. */
+export function deliveredLine(line: IntakeLine): Delivered {
+  const { fields } = line;
+  return {
+    issue: issueIdentity(fields['Start Time'], fields['Event code'], fields.Status),
+    key: line.unique_key,
+  };
+}

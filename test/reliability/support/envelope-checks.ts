@@ -36,7 +36,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * Checks the envelope a SOAR platform receives: its fields and their types, and for a failure
  * the payload with a catalog code whose class and retry flag agree with the catalog.
  */
-export function expectValidEnvelope(envelope: unknown, command: string): asserts envelope is Envelope {
+export function expectValidEnvelope(
+  envelope: unknown,
+  command: string,
+): asserts envelope is Envelope {
   expect(isPlainObject(envelope), 'the envelope is an object').toBe(true);
   const record = envelope as Record<string, unknown>;
   for (const key of Object.keys(record)) expect(ENVELOPE_KEYS.has(key), `field ${key}`).toBe(true);

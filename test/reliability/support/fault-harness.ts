@@ -48,12 +48,17 @@ export function useFaultHarness(): FaultHarness {
   const run = async (command: string, deadlineMs: number, extra: Partial<Connection> = {}) => {
     const time = virtualTime();
     const { logger, lines } = capturedLogger();
-    const envelope = await loaded.execute(command, inputs[command], emulatorConnection(emu, extra), {
-      logger,
-      sleep: time.sleep,
-      now: time.now,
-      deadlineMs,
-    });
+    const envelope = await loaded.execute(
+      command,
+      inputs[command],
+      emulatorConnection(emu, extra),
+      {
+        logger,
+        sleep: time.sleep,
+        now: time.now,
+        deadlineMs,
+      },
+    );
     return { envelope, lines, delays: time.delays, clientRequests: requestsLogged(lines) };
   };
 

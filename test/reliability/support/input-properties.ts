@@ -29,7 +29,7 @@ function knownValues(command: string, fixtures: Fixtures): KnownValues {
   const snapshot = new Date(fixtures.firstSnapshotMs).toISOString().slice(0, 19).replace('T', ' ');
   const queries: Record<string, string[]> = {
     'DSL Query': [DSL_QUERY, "apex_domain = 'northwind.com'"],
-    'SQL Query': [SQL_QUERY, "SELECT ip.address FROM ips WHERE ip.asn.number = 1"],
+    'SQL Query': [SQL_QUERY, 'SELECT ip.address FROM ips WHERE ip.asn.number = 1'],
     'Get Issue History': ['TLS', 'Hosts'],
   };
   return {
@@ -72,7 +72,11 @@ function generatedCase(definition: CommandDefinition, fixtures: Fixtures) {
 const DOT_SEGMENT = /^A path parameter cannot be '\.{1,2}'/;
 
 /** An input failure names the parameter at fault: a command parameter or a key that was sent. */
-function expectNamedParameter(envelope: Envelope, inputs: Record<string, unknown>, names: string[]) {
+function expectNamedParameter(
+  envelope: Envelope,
+  inputs: Record<string, unknown>,
+  names: string[],
+) {
   if (envelope.error?.code !== 'INPUT_INVALID') return;
   if (DOT_SEGMENT.test(envelope.error.message)) return;
   const candidates = [...names, ...Object.keys(inputs)];

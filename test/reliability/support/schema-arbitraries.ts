@@ -100,7 +100,10 @@ function validObject(node: SchemaNode): fc.Arbitrary<unknown> {
   const object = fc
     .record(shape, { requiredKeys: required })
     .filter((value) => Object.keys(value).length > 0);
-  return fc.oneof(object, object.map((value) => JSON.stringify(value)));
+  return fc.oneof(
+    object,
+    object.map((value) => JSON.stringify(value)),
+  );
 }
 
 /** Values on and just past the schema's limits. */
@@ -116,7 +119,10 @@ export function boundaryValue(node: SchemaNode): fc.Arbitrary<unknown> {
   if (node.minimum !== undefined) values.push(node.minimum, node.minimum - 1, `${node.minimum}`);
   if (node.maximum !== undefined) values.push(node.maximum, node.maximum + 1, node.maximum + 0.5);
   if (node.maxItems !== undefined) {
-    values.push(Array.from({ length: node.maxItems + 1 }, (_, i) => `item${i}`), ['dup', 'dup']);
+    values.push(
+      Array.from({ length: node.maxItems + 1 }, (_, i) => `item${i}`),
+      ['dup', 'dup'],
+    );
     values.push([], '[]', ',,,');
   }
   if (node.format === 'date' || node.format === 'date-time') {

@@ -101,5 +101,9 @@ export async function connectionCounter(): Promise<ConnectionCounter> {
     socket.destroy();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: addressOf(server), connections: () => connections, close: () => closeServer(server) };
+  return {
+    port: addressOf(server),
+    connections: () => connections,
+    close: () => closeServer(server),
+  };
 }
