@@ -41,8 +41,8 @@ export interface Connector {
  * handlers and mappings. Throws ManifestError when any of them is unusable.
  */
 export async function loadConnector(options: LoadOptions = {}): Promise<Connector> {
-  const { manifest, ajv, commands } = await loadManifest(options);
-  const resolver = new ConnectionResolver(manifest.connection, ajv.compile(manifest.connection));
+  const { manifest, checkConnection, commands } = await loadManifest(options);
+  const resolver = new ConnectionResolver(manifest.connection, checkConnection);
   const infos = manifest.commands.map(describeCommand);
 
   return {

@@ -1,4 +1,4 @@
-import type { Ajv, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { ConnectorError } from '../errors/connector-error.js';
 import type { DateOrder } from '../types.js';
 import { coerceInputs, type PropertySchema } from './coerce.js';
@@ -16,14 +16,10 @@ export type InputCheck =
 
 /** A command's input schema, compiled once at load; each call coerces then validates. */
 export class InputValidator {
-  private readonly check: ValidateFunction;
-
   constructor(
-    ajv: Ajv,
+    private readonly check: ValidateFunction,
     private readonly schema: InputSchema,
-  ) {
-    this.check = ajv.compile(schema);
-  }
+  ) {}
 
   get parameters(): string[] {
     return Object.keys(this.schema.properties);

@@ -1,10 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Ajv, ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ConnectorError } from '../errors/connector-error.js';
-import { createAjv } from '../inputs/ajv.js';
 import { InputValidator } from '../inputs/validate.js';
+import { fingerprintOf, schemaCompiler, type SchemaCompiler } from './compiler.js';
 import { loadMapping } from '../mapping/mapping.js';
 import type { CommandHandler, CommandMappings } from '../types.js';
 import { defaultCommandsDir, handlerExtension, packageRoot } from './locate.js';
@@ -39,15 +39,19 @@ export interface LoadedCommand {
 
 export interface LoadedManifest {
   manifest: Manifest;
-  ajv: Ajv;
+  checkConnection: ValidateFunction;
   commands: Map<string, LoadedCommand>;
 }
 
 export async function loadManifest(options: LoadOptions = {}): Promise<LoadedManifest> {
   const root = packageRoot();
   const manifestPath = resolve(options.manifestPath ?? join(root, 'connector.manifest.json'));
-  const manifest = await readManifest(manifestPath, root);
-  const ajv = createAjv();
+  const [manifestText, schemaText] = await Promise.all([
+    readText(manifestPath),
+    readFile(join(root, 'runtime', 'manifest.schema.json'), 'utf8'),
+  ]);
+  const compiler = schemaCompiler(fingerprintOf(manifestText, schemaText));
+  const manifest = checkManifest(manifestPath, manifestText, schemaText, compiler);
   const handlers = await listHandlerFiles(options.commandsDir ?? defaultCommandsDir());
 
   const commands = new Map<string, LoadedCommand>();
@@ -58,7 +62,7 @@ export async function loadManifest(options: LoadOptions = {}): Promise<LoadedMan
 
     commands.set(definition.name, {
       definition,
-      validator: compileInputs(ajv, definition, pointer),
+      validator: compileInputs(compiler, definition, pointer),
       handler: await importHandler(handlers, definition, pointer),
       mappings: await loadCommandMappings(definition, root, pointer, options.mappings),
     });
@@ -72,21 +76,31 @@ export async function loadManifest(options: LoadOptions = {}): Promise<LoadedMan
       `handler file ${handlers.get(orphan)} has no command in the manifest`,
     );
   }
-  return { manifest, ajv, commands };
+  return { manifest, checkConnection: compiler.connection(manifest.connection), commands };
 }
 
-async function readManifest(path: string, root: string): Promise<Manifest> {
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ManifestError('', `${path} cannot be read (${(error as Error).message})`);
+  }
+}
+
+function checkManifest(
+  path: string,
+  text: string,
+  schemaText: string,
+  compiler: SchemaCompiler,
+): Manifest {
   let manifest: unknown;
   try {
-    manifest = JSON.parse(await readFile(path, 'utf8')) as unknown;
+    manifest = JSON.parse(text) as unknown;
   } catch (error) {
     throw new ManifestError('', `${path} cannot be read as JSON (${(error as Error).message})`);
   }
 
-  const schema = JSON.parse(
-    await readFile(join(root, 'runtime', 'manifest.schema.json'), 'utf8'),
-  ) as object;
-  const check = createAjv({ strict: false, useDefaults: false }).compile(schema);
+  const check = compiler.manifest(JSON.parse(schemaText) as object);
   if (!check(manifest)) {
     const error = mostSpecific(check.errors ?? []);
     throw new ManifestError(error?.instancePath ?? '', describeSchemaError(error));
@@ -94,9 +108,16 @@ async function readManifest(path: string, root: string): Promise<Manifest> {
   return manifest as Manifest;
 }
 
-function compileInputs(ajv: Ajv, definition: CommandDefinition, pointer: string): InputValidator {
+function compileInputs(
+  compiler: SchemaCompiler,
+  definition: CommandDefinition,
+  pointer: string,
+): InputValidator {
   try {
-    return new InputValidator(ajv, definition.inputs);
+    return new InputValidator(
+      compiler.inputs(definition.name, definition.inputs),
+      definition.inputs,
+    );
   } catch (error) {
     throw new ManifestError(`${pointer}/inputs`, (error as Error).message);
   }

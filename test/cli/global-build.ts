@@ -23,6 +23,8 @@ export default async function buildOnce(): Promise<void> {
     const { stdout } = error as { stdout?: string };
     process.stderr.write(`The build reported type errors:\n${stdout ?? ''}\n`);
   }
+  const generate = join(root, 'dist', 'runtime', 'manifest', 'generate-validators.js');
+  await promisify(execFile)(process.execPath, [generate], { cwd: root });
 }
 
 function newestSource(): number {
