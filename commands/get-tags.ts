@@ -1,22 +1,28 @@
 import { apiPath } from '../runtime/http/api-path.js';
 import type { CommandContext, CommandResult } from '../runtime/types.js';
-import { listAllPages } from './shared/list-all-pages.js';
 import { recordOf } from './shared/shapes.js';
+import { readV2Listing, UNPAGED_MAX_PAGES, wholeListWarnings } from './shared/v2-listing.js';
 
 /** Lists the project's user-defined tags. */
 export default async function getTags(context: CommandContext): Promise<CommandResult> {
   const projectId = String(context.inputs['Project ID']);
 
-  const path = apiPath`/v2/projects/${projectId}/tags`;
-  const list = await listAllPages(context, path, { items: tagsOf, noun: 'tags' });
+  const listing = await readV2Listing({
+    client: context.client,
+    path: apiPath`/v2/projects/${projectId}/tags`,
+    itemsOf: tagsOf,
+    maxPages: UNPAGED_MAX_PAGES,
+    progress: context.progress,
+  });
+  const tags = listing.items;
 
-  const titles = list.items
+  const titles = tags
     .map((tag) => tag.title)
     .filter((title): title is string => typeof title === 'string');
   return {
-    rawData: list.rawData,
-    keyFields: { 'Tag Count': list.items.length, 'Tag Titles': titles },
-    warnings: list.warnings,
+    rawData: { ...listing.last, data: tags },
+    keyFields: { 'Tag Count': tags.length, 'Tag Titles': titles },
+    warnings: wholeListWarnings(listing, 'tags'),
   };
 }
 

@@ -1,7 +1,7 @@
 import { apiPath } from '../runtime/http/api-path.js';
 import type { CommandContext, CommandResult } from '../runtime/types.js';
-import { listAllPages } from './shared/list-all-pages.js';
 import { recordOf, totalOf } from './shared/shapes.js';
+import { readV2Listing, UNPAGED_MAX_PAGES, wholeListWarnings } from './shared/v2-listing.js';
 
 type Exposure = Record<string, unknown>;
 
@@ -23,21 +23,24 @@ export default async function listAssetExposures(context: CommandContext): Promi
   const projectId = String(context.inputs['Project ID']);
   const assetId = String(context.inputs['Asset ID']);
 
-  const path = apiPath`/v2/projects/${projectId}/assets/${assetId}/exposures`;
-  const list = await listAllPages(context, path, {
-    items: exposuresOf,
-    total: (body) => (assetFormOf(body) === undefined ? totalOf(body) : undefined),
-    noun: 'exposures',
+  const listing = await readV2Listing({
+    client: context.client,
+    path: apiPath`/v2/projects/${projectId}/assets/${assetId}/exposures`,
+    itemsOf: exposuresOf,
+    totalOf: (body) => (assetFormOf(body) === undefined ? totalOf(body) : undefined),
+    maxPages: UNPAGED_MAX_PAGES,
+    progress: context.progress,
   });
+  const exposures = listing.items;
 
   return {
-    rawData: list.rawData,
+    rawData: { ...listing.last, data: exposures },
     keyFields: {
-      'Exposure Count': list.items.length,
-      'Signature IDs': [...new Set(list.items.map(signatureIdOf).filter(isText))],
-      'Highest Severity': highestSeverity(list.items.map(severityOf).filter(isText)),
+      'Exposure Count': exposures.length,
+      'Signature IDs': [...new Set(exposures.map(signatureIdOf).filter(isText))],
+      'Highest Severity': highestSeverity(exposures.map(severityOf).filter(isText)),
     },
-    warnings: list.warnings,
+    warnings: wholeListWarnings(listing, 'exposures'),
   };
 }
 

@@ -49,10 +49,15 @@ export function text(
   };
 }
 
-export function integers(
+/**
+ * Any-of filter over a comma list whose values are parsed one by one. The first value that does
+ * not parse fails the parameter: `parse` records why on the reader and returns undefined.
+ */
+function parsedList<T>(
   name: string,
   category: FilterCategory,
-  values: Values<number>,
+  values: Values<T>,
+  parse: (reader: QueryReader, part: string) => T | undefined,
 ): FilterSpec {
   return {
     name,
@@ -60,48 +65,46 @@ export function integers(
     read(reader, project) {
       const raw = reader.raw(name);
       if (raw === undefined) return undefined;
-      const wanted: number[] = [];
+      const wanted: T[] = [];
       for (const part of splitValues(raw)) {
-        if (!/^\d+$/.test(part)) {
-          reader.fail(
-            name,
-            'int_parsing',
-            'Input should be a valid integer, unable to parse string as an integer',
-            part,
-          );
-          return undefined;
-        }
-        wanted.push(Number(part));
+        const value = parse(reader, part);
+        if (value === undefined) return undefined;
+        wanted.push(value);
       }
       return (i) => values(project, i).some((v) => wanted.includes(v));
     },
   };
 }
 
+export function integers(
+  name: string,
+  category: FilterCategory,
+  values: Values<number>,
+): FilterSpec {
+  return parsedList(name, category, values, (reader, part) => {
+    if (/^\d+$/.test(part)) return Number(part);
+    reader.fail(
+      name,
+      'int_parsing',
+      'Input should be a valid integer, unable to parse string as an integer',
+      part,
+    );
+    return undefined;
+  });
+}
+
+/** Values matched case-insensitively to `allowed`, each kept in its allowed spelling. */
 export function choice(
   name: string,
   category: FilterCategory,
   allowed: readonly string[],
   values: Values<string>,
 ): FilterSpec {
-  return {
-    name,
-    category,
-    read(reader, project) {
-      const raw = reader.raw(name);
-      if (raw === undefined) return undefined;
-      const wanted: string[] = [];
-      for (const part of splitValues(raw)) {
-        const found = allowed.find((a) => a.toLowerCase() === part.toLowerCase());
-        if (found === undefined) {
-          reader.oneOf(name, allowed, part);
-          return undefined;
-        }
-        wanted.push(found);
-      }
-      return (i) => values(project, i).some((v) => wanted.includes(v));
-    },
-  };
+  return parsedList(name, category, values, (reader, part) => {
+    const found = allowed.find((a) => a.toLowerCase() === part.toLowerCase());
+    if (found === undefined) reader.oneOf(name, allowed, part);
+    return found;
+  });
 }
 
 export function flag(

@@ -2,7 +2,8 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { API, connection } from '../helpers/connector.js';
 import {
-  expectVendorFailure,
+  itRefusesBeforeAnyRequest,
+  itSurfacesVendorErrors,
   manifestKeyFields,
   manifestSample,
   PROJECT,
@@ -119,13 +120,8 @@ describe('Create Tag', () => {
     });
   });
 
-  it.each(VENDOR_ERRORS)('surfaces $name', async (errorCase) => {
+  itSurfacesVendorErrors({ command: COMMAND, inputs }, VENDOR_ERRORS, (errorCase) => {
     nock(API).post(PATH).reply(errorCase.status, errorCase.body);
-
-    const { envelope, delays } = await run(inputs);
-
-    expectVendorFailure(envelope, COMMAND, errorCase);
-    expect(delays).toEqual([]);
   });
 
   it('encodes a tag name with a slash and spaces as one path segment', async () => {
@@ -138,7 +134,7 @@ describe('Create Tag', () => {
     expect(envelope.keyFields).toMatchObject({ 'Tag Name': 'internet facing/dmz' });
   });
 
-  it.each([
+  itRefusesBeforeAnyRequest({ command: COMMAND, inputs }, [
     ['Project ID is missing', { 'Tag Name': 'Blacklist' }, 'Project ID is required'],
     ['Tag Name is missing', { 'Project ID': PROJECT }, 'Tag Name is required'],
     ['Tag Name is blank', { ...inputs, 'Tag Name': '   ' }, 'Tag Name is required'],
@@ -148,20 +144,7 @@ describe('Create Tag', () => {
       'Tag Name must be at most 100 characters long',
     ],
     ['Tag Name is a dot segment', { ...inputs, 'Tag Name': '..' }, "cannot be '..'"],
-  ])('fails with INPUT_INVALID and sends nothing when %s', async (_name, given, message) => {
-    const { envelope, requests } = await run(given);
-
-    expect(envelope.error).toMatchObject({ code: 'INPUT_INVALID', statusCode: null });
-    expect(envelope.error?.message).toContain(message);
-    expect(requests).toBe(0);
-  });
-
-  it('refuses a v1 connection before any request', async () => {
-    const { envelope, requests } = await run(inputs, { apiVersion: 'v1' });
-
-    expect(envelope.error).toMatchObject({ code: 'API_VERSION_MISMATCH', statusCode: null });
-    expect(requests).toBe(0);
-  });
+  ]);
 
   it('returns exactly the key fields the manifest lists, from its sample output', async () => {
     nock(API)

@@ -3,6 +3,12 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { API, connection, connector, fastOptions } from '../helpers/connector.js';
 import { assets, listPage } from '../helpers/v2-pages.js';
+import {
+  expectVendorFailure,
+  LISTING_WORDINGS,
+  queryRejected,
+  VENDOR_ERRORS,
+} from './shared/vendor-errors.js';
 
 const RECORDED = new URL('../../../shared/recorded/psengine-asi/', import.meta.url);
 const NOW = Date.parse('2025-06-26T15:00:00Z');
@@ -155,39 +161,13 @@ describe('Find Assets', () => {
 
   describe('API errors', () => {
     it.each([
-      [404, { detail: 'Unknown Project.' }, 'NOT_FOUND', 'Unknown Project.'],
-      [
-        422,
-        {
-          detail: [
-            { loc: ['query', 'custom_tags'], msg: 'Unknown tag: Blacklist', type: 'value_error' },
-          ],
-        },
-        'REQUEST_REJECTED',
-        'custom_tags (query): Unknown tag: Blacklist',
-      ],
-      [
-        401,
-        { message: 'Please check user credentials.' },
-        'AUTH_FAILED',
-        'Please check user credentials.',
-      ],
-      [403, { message: 'Access denied for ASI.' }, 'ACCESS_DENIED', 'Access denied for ASI.'],
-      [
-        429,
-        { message: "You've exceeded the usage limits for your account." },
-        'QUOTA_EXHAUSTED',
-        "You've exceeded the usage limits for your account.",
-      ],
-    ])('reports %i as %s with the vendor message', async (status, body, code, message) => {
-      nock(API).get(PATH).query(DEFAULT_QUERY).reply(status, body);
+      ...VENDOR_ERRORS,
+      ...LISTING_WORDINGS,
+      queryRejected('custom_tags', 'Unknown tag: Blacklist'),
+    ])('surfaces $name', async (errorCase) => {
+      nock(API).get(PATH).query(DEFAULT_QUERY).reply(errorCase.status, errorCase.body);
 
-      expect((await run()).error).toMatchObject({
-        failureIndicator: 'Find Assets failed.',
-        statusCode: status,
-        code,
-        message,
-      });
+      expectVendorFailure(await run(), 'Find Assets', errorCase);
     });
   });
 

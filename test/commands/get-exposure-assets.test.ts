@@ -3,6 +3,13 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { API, connection, connector, fastOptions } from '../helpers/connector.js';
 import { scriptPages } from '../helpers/v2-pages.js';
+import {
+  expectVendorFailure,
+  LISTING_WORDINGS,
+  queryRejected,
+  VENDOR_ERRORS,
+  type VendorErrorCase,
+} from './shared/vendor-errors.js';
 
 const RECORDED = new URL('../../../shared/recorded/', import.meta.url);
 const PATH = '/v2/projects/p-1/exposures/spf-record-detect';
@@ -10,6 +17,17 @@ const SIGNATURE = {
   id: 'spf-record-detect',
   name: 'SPF Record Detected',
   severity: 'informational',
+};
+
+const SIGNATURE_NOT_FOUND: VendorErrorCase = {
+  name: '404 for an unknown signature',
+  status: 404,
+  body: { detail: 'Signature spf-record-detectt not found.' },
+  expected: {
+    code: 'NOT_FOUND',
+    message: 'Signature spf-record-detectt not found.',
+    class: 'input',
+  },
 };
 
 function assetExposures(from: number, count: number): Record<string, unknown>[] {
@@ -125,49 +143,14 @@ describe('Get Exposure Assets', () => {
   });
 
   it.each([
-    [
-      404,
-      { detail: 'Signature spf-record-detectt not found.' },
-      'NOT_FOUND',
-      'Signature spf-record-detectt not found.',
-    ],
-    [404, { detail: 'Unknown Project.' }, 'NOT_FOUND', 'Unknown Project.'],
-    [
-      422,
-      {
-        detail: [
-          {
-            loc: ['query', 'limit'],
-            msg: 'ensure this value is less than or equal to 1000',
-            type: 'value_error',
-          },
-        ],
-      },
-      'REQUEST_REJECTED',
-      'limit (query): ensure this value is less than or equal to 1000',
-    ],
-    [
-      401,
-      { message: 'Please check user credentials.' },
-      'AUTH_FAILED',
-      'Please check user credentials.',
-    ],
-    [403, { message: 'Access denied for ASI.' }, 'ACCESS_DENIED', 'Access denied for ASI.'],
-    [
-      429,
-      { message: "You've exceeded the usage limits for your account." },
-      'QUOTA_EXHAUSTED',
-      "You've exceeded the usage limits for your account.",
-    ],
-  ])('reports %i as %s with the vendor message', async (status, body, code, message) => {
-    nock(API).get(PATH).query({ limit: '1000' }).reply(status, body);
+    ...VENDOR_ERRORS,
+    ...LISTING_WORDINGS,
+    SIGNATURE_NOT_FOUND,
+    queryRejected('limit', 'ensure this value is less than or equal to 1000'),
+  ])('surfaces $name', async (errorCase) => {
+    nock(API).get(PATH).query({ limit: '1000' }).reply(errorCase.status, errorCase.body);
 
-    expect((await run()).error).toMatchObject({
-      failureIndicator: 'Get Exposure Assets failed.',
-      statusCode: status,
-      code,
-      message,
-    });
+    expectVendorFailure(await run(), 'Get Exposure Assets', errorCase);
   });
 
   it('requires a Signature ID', async () => {

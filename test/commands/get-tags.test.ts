@@ -2,7 +2,8 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { API, connection } from '../helpers/connector.js';
 import {
-  expectVendorFailure,
+  itRefusesBeforeAnyRequest,
+  itSurfacesVendorErrors,
   manifestKeyFields,
   manifestSample,
   PROJECT,
@@ -126,13 +127,8 @@ describe('Get Tags', () => {
     ]);
   });
 
-  it.each(VENDOR_ERRORS)('surfaces $name', async (errorCase) => {
+  itSurfacesVendorErrors({ command: COMMAND, inputs }, VENDOR_ERRORS, (errorCase) => {
     nock(API).get(PATH).reply(errorCase.status, errorCase.body);
-
-    const { envelope, delays } = await run();
-
-    expectVendorFailure(envelope, COMMAND, errorCase);
-    expect(delays).toEqual([]);
   });
 
   it('encodes a Project ID as one path segment', async () => {
@@ -143,24 +139,11 @@ describe('Get Tags', () => {
     expect(envelope.returnData).toBe('Successful');
   });
 
-  it.each([
+  itRefusesBeforeAnyRequest({ command: COMMAND, inputs }, [
     ['Project ID is missing', {}, 'Project ID is required'],
     ['Project ID is blank', { 'Project ID': '  ' }, 'Project ID is required'],
     ['an unknown parameter is given', { ...inputs, Limit: 10 }, 'Limit is not a parameter'],
-  ])('fails with INPUT_INVALID and sends nothing when %s', async (_name, given, message) => {
-    const { envelope, requests } = await run(given);
-
-    expect(envelope.error).toMatchObject({ code: 'INPUT_INVALID', statusCode: null });
-    expect(envelope.error?.message).toContain(message);
-    expect(requests).toBe(0);
-  });
-
-  it('refuses a v1 connection before any request', async () => {
-    const { envelope, requests } = await run(inputs, { apiVersion: 'v1' });
-
-    expect(envelope.error).toMatchObject({ code: 'API_VERSION_MISMATCH', statusCode: null });
-    expect(requests).toBe(0);
-  });
+  ]);
 
   it('returns exactly the key fields the manifest lists, from its sample output', async () => {
     const sample = await manifestSample(COMMAND);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { API, connection } from '../helpers/connector.js';
 import {
   ASSET_NOT_FOUND,
-  expectVendorFailure,
+  itRefusesBeforeAnyRequest,
+  itSurfacesVendorErrors,
   manifestKeyFields,
   manifestSample,
   PROJECT,
@@ -162,14 +163,13 @@ describe('List Asset Exposures', () => {
     expect(envelope.keyFields).toMatchObject({ 'Highest Severity': 'unknown' });
   });
 
-  it.each([...VENDOR_ERRORS, ASSET_NOT_FOUND])('surfaces $name', async (errorCase) => {
-    nock(API).get(PATH).reply(errorCase.status, errorCase.body);
-
-    const { envelope, delays } = await run();
-
-    expectVendorFailure(envelope, COMMAND, errorCase);
-    expect(delays).toEqual([]);
-  });
+  itSurfacesVendorErrors(
+    { command: COMMAND, inputs },
+    [...VENDOR_ERRORS, ASSET_NOT_FOUND],
+    (errorCase) => {
+      nock(API).get(PATH).reply(errorCase.status, errorCase.body);
+    },
+  );
 
   it('keeps an Asset ID such as ../x inside its path segment', async () => {
     nock(API).get(`/v2/projects/${PROJECT}/assets/..%2Fx/exposures`).reply(200, { data: [] });
@@ -179,25 +179,12 @@ describe('List Asset Exposures', () => {
     expect(envelope.returnData).toBe('Successful');
   });
 
-  it.each([
+  itRefusesBeforeAnyRequest({ command: COMMAND, inputs }, [
     ['Project ID is missing', { 'Asset ID': ASSET }, 'Project ID is required'],
     ['Asset ID is missing', { 'Project ID': PROJECT }, 'Asset ID is required'],
     ['Asset ID has a space', { ...inputs, 'Asset ID': 'a b' }, 'Asset ID must match'],
     ['Project ID is a dot segment', { ...inputs, 'Project ID': '.' }, "cannot be '.'"],
-  ])('fails with INPUT_INVALID and sends nothing when %s', async (_name, given, message) => {
-    const { envelope, requests } = await run(given);
-
-    expect(envelope.error).toMatchObject({ code: 'INPUT_INVALID', statusCode: null });
-    expect(envelope.error?.message).toContain(message);
-    expect(requests).toBe(0);
-  });
-
-  it('refuses a v1 connection before any request', async () => {
-    const { envelope, requests } = await run(inputs, { apiVersion: 'v1' });
-
-    expect(envelope.error).toMatchObject({ code: 'API_VERSION_MISMATCH', statusCode: null });
-    expect(requests).toBe(0);
-  });
+  ]);
 
   it('returns exactly the key fields the manifest lists, from its sample output', async () => {
     const sample = await manifestSample(COMMAND);

@@ -3,6 +3,12 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { API, connection, connector, fastOptions } from '../helpers/connector.js';
 import { listPage, scriptPages } from '../helpers/v2-pages.js';
+import {
+  expectVendorFailure,
+  LISTING_WORDINGS,
+  queryRejected,
+  VENDOR_ERRORS,
+} from './shared/vendor-errors.js';
 
 const RECORDED = new URL('../../../shared/recorded/', import.meta.url);
 const PATH = '/v2/projects/p-1/exposures';
@@ -118,43 +124,13 @@ describe('List Exposures', () => {
   });
 
   it.each([
-    [404, { detail: 'Unknown Project.' }, 'NOT_FOUND', 'Unknown Project.'],
-    [
-      422,
-      {
-        detail: [
-          {
-            loc: ['query', 'filter_cve_id'],
-            msg: 'string does not match regex',
-            type: 'value_error',
-          },
-        ],
-      },
-      'REQUEST_REJECTED',
-      'filter_cve_id (query): string does not match regex',
-    ],
-    [
-      401,
-      { message: 'Please check user credentials.' },
-      'AUTH_FAILED',
-      'Please check user credentials.',
-    ],
-    [403, { message: 'Access denied for ASI.' }, 'ACCESS_DENIED', 'Access denied for ASI.'],
-    [
-      429,
-      { message: "You've exceeded the usage limits for your account." },
-      'QUOTA_EXHAUSTED',
-      "You've exceeded the usage limits for your account.",
-    ],
-  ])('reports %i as %s with the vendor message', async (status, body, code, message) => {
-    nock(API).get(PATH).query({ limit: '1000' }).reply(status, body);
+    ...VENDOR_ERRORS,
+    ...LISTING_WORDINGS,
+    queryRejected('filter_cve_id', 'string does not match regex'),
+  ])('surfaces $name', async (errorCase) => {
+    nock(API).get(PATH).query({ limit: '1000' }).reply(errorCase.status, errorCase.body);
 
-    expect((await run()).error).toMatchObject({
-      failureIndicator: 'List Exposures failed.',
-      statusCode: status,
-      code,
-      message,
-    });
+    expectVendorFailure(await run(), 'List Exposures', errorCase);
   });
 
   it.each([

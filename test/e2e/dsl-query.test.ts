@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
-import type { ExecuteOptions } from '../../runtime/types.js';
-import { connection, connector, fastOptions } from '../helpers/connector.js';
+import { describe, expect, it } from 'vitest';
+import { itFailsWhenTheScrollExpires, searchSession } from './shared/search-session.js';
 
 interface DomainRecord {
   hostname: string;
@@ -18,28 +16,8 @@ const DOC_EXAMPLE = "ns = 'ns1.yahoo.com' AND ipv4 = '1.1.1.1'";
 /** About a quarter of the 5000 generated hosts: several pages of 100. */
 const BROAD = "tld = 'com'";
 
-let emu: RunningEmulator;
-let clock = Date.parse('2025-07-01T00:00:00Z');
-
-async function run(inputs: Record<string, unknown>, options: ExecuteOptions = {}) {
-  const envelope = await (
-    await connector()
-  ).execute(
-    'DSL Query',
-    inputs,
-    connection({ serverUrl: emu.url, apiKey: emu.apiKey }),
-    fastOptions(options),
-  );
-  return { envelope, result: envelope.rawData as SearchResult };
-}
-
-beforeAll(async () => {
-  emu = await startEmulator({ ratePerSecond: 0, clock: { now: () => clock } });
-});
-
-afterAll(async () => {
-  await emu.stop();
-});
+const session = searchSession<SearchResult>('DSL Query');
+const { run } = session;
 
 describe('DSL Query against the emulator', () => {
   it('finds the hosts of the documented example query, with their IPs on request', async () => {
@@ -95,17 +73,5 @@ describe('DSL Query against the emulator', () => {
     });
   });
 
-  it('fails with SCROLL_EXPIRED when the scroll id expires between pages', async () => {
-    const { envelope } = await run(
-      { Query: BROAD },
-      {
-        onProgress: () => {
-          clock += 10 * 60_000;
-        },
-      },
-    );
-
-    expect(envelope).toMatchObject({ returnData: 'Failed', rawData: null });
-    expect(envelope.error).toMatchObject({ statusCode: 400, code: 'SCROLL_EXPIRED' });
-  });
+  itFailsWhenTheScrollExpires(session, BROAD);
 });

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
-import type { ExecuteOptions } from '../../runtime/types.js';
-import { connection, connector, fastOptions } from '../helpers/connector.js';
+import { describe, expect, it } from 'vitest';
+import { itFailsWhenTheScrollExpires, searchSession } from './shared/search-session.js';
 
 interface HostRow {
   domain: { hostname: string };
@@ -18,28 +16,8 @@ const DOC_EXAMPLE =
   "domain.apex = 'google.com' AND dns.a.value.ip neq Null AND ip.geo.owner.country_iso_code = 'CN'";
 const BROAD = "SELECT domain.hostname FROM hosts WHERE domain.tld = 'com'";
 
-let emu: RunningEmulator;
-let clock = Date.parse('2025-07-01T00:00:00Z');
-
-async function run(inputs: Record<string, unknown>, options: ExecuteOptions = {}) {
-  const envelope = await (
-    await connector()
-  ).execute(
-    'SQL Query',
-    inputs,
-    connection({ serverUrl: emu.url, apiKey: emu.apiKey }),
-    fastOptions(options),
-  );
-  return { envelope, result: envelope.rawData as QueryResult };
-}
-
-beforeAll(async () => {
-  emu = await startEmulator({ ratePerSecond: 0, clock: { now: () => clock } });
-});
-
-afterAll(async () => {
-  await emu.stop();
-});
+const session = searchSession<QueryResult>('SQL Query');
+const { run } = session;
 
 describe('SQL Query against the emulator', () => {
   it('returns the rows of the documented example query', async () => {
@@ -93,17 +71,5 @@ describe('SQL Query against the emulator', () => {
     });
   });
 
-  it('fails with SCROLL_EXPIRED when the scroll id expires between pages', async () => {
-    const { envelope } = await run(
-      { Query: BROAD },
-      {
-        onProgress: () => {
-          clock += 10 * 60_000;
-        },
-      },
-    );
-
-    expect(envelope).toMatchObject({ returnData: 'Failed', rawData: null });
-    expect(envelope.error).toMatchObject({ statusCode: 400, code: 'SCROLL_EXPIRED' });
-  });
+  itFailsWhenTheScrollExpires(session, BROAD);
 });

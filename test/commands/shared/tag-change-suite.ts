@@ -3,7 +3,8 @@ import { expect, it } from 'vitest';
 import { API, connection } from '../../helpers/connector.js';
 import {
   ASSET_NOT_FOUND,
-  expectVendorFailure,
+  itRefusesBeforeAnyRequest,
+  itSurfacesVendorErrors,
   manifestKeyFields,
   manifestSample,
   PROJECT,
@@ -103,13 +104,8 @@ export function itChangesAssetTags({ command, field, tagsKey }: TagChangeCommand
     expect(envelope.warnings?.[0]).toContain('No task id was returned');
   });
 
-  it.each([...VENDOR_ERRORS, ASSET_NOT_FOUND])('surfaces $name', async (errorCase) => {
+  itSurfacesVendorErrors({ command, inputs }, [...VENDOR_ERRORS, ASSET_NOT_FOUND], (errorCase) => {
     nock(API).post(PATH).reply(errorCase.status, errorCase.body);
-
-    const { envelope, delays } = await run();
-
-    expectVendorFailure(envelope, command, errorCase);
-    expect(delays).toEqual([]);
   });
 
   it.each([
@@ -126,7 +122,7 @@ export function itChangesAssetTags({ command, field, tagsKey }: TagChangeCommand
     expect(envelope.keyFields).toMatchObject({ 'Asset ID': assetId });
   });
 
-  it.each([
+  itRefusesBeforeAnyRequest({ command, inputs }, [
     ['Project ID is missing', { 'Asset ID': ASSET, Tags: ['a'] }, 'Project ID is required'],
     ['Asset ID is missing', { 'Project ID': PROJECT, Tags: ['a'] }, 'Asset ID is required'],
     ['Asset ID has a space', { ...inputs, 'Asset ID': 'a b' }, 'Asset ID must match'],
@@ -137,20 +133,7 @@ export function itChangesAssetTags({ command, field, tagsKey }: TagChangeCommand
     ['Tags holds only commas', { ...inputs, Tags: ' , ,' }, 'Tags must have at least 1 items'],
     ['Tags is not JSON', { ...inputs, Tags: '["a",' }, 'Tags must be a JSON array'],
     ['Tags repeats a tag', { ...inputs, Tags: 'a,a' }, 'Tags must not repeat an item'],
-  ])('fails with INPUT_INVALID and sends nothing when %s', async (_name, given, message) => {
-    const { envelope, requests } = await run(given);
-
-    expect(envelope.error).toMatchObject({ code: 'INPUT_INVALID', statusCode: null });
-    expect(envelope.error?.message).toContain(message);
-    expect(requests).toBe(0);
-  });
-
-  it('refuses a v1 connection before any request', async () => {
-    const { envelope, requests } = await run(inputs, { apiVersion: 'v1' });
-
-    expect(envelope.error).toMatchObject({ code: 'API_VERSION_MISMATCH', statusCode: null });
-    expect(requests).toBe(0);
-  });
+  ]);
 
   it('returns exactly the key fields the manifest lists, from its sample output', async () => {
     nock(API)

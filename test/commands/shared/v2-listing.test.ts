@@ -16,6 +16,7 @@ function listing(overrides: Partial<V2Listing>): V2Listing {
     total: undefined,
     stoppedBy: 'cursor-absent',
     first: {},
+    last: {},
     ...overrides,
   };
 }
@@ -49,6 +50,31 @@ describe('readV2Listing', () => {
     ]);
     expect(result.items).toEqual([{ id: 1 }, { id: 2 }]);
     expect(result.first).toBe(bodies[0]);
+  });
+
+  it('sends no limit without a page size, stops at the page cap and keeps the last body', async () => {
+    const calls: (Record<string, QueryValue> | undefined)[] = [];
+    const client = {
+      get: async (_path: string, query?: Record<string, QueryValue>) => {
+        calls.push(query);
+        return {
+          data: [{ id: calls.length }],
+          meta: { pagination: { next_cursor: `c${calls.length}` } },
+        };
+      },
+    } as unknown as HttpClient;
+
+    const result = await readV2Listing({
+      client,
+      path: '/v2/x',
+      itemsOf: listOf,
+      maxPages: 2,
+      progress: () => undefined,
+    });
+
+    expect(calls).toEqual([{ cursor: undefined }, { cursor: 'c1' }]);
+    expect(result.stoppedBy).toBe('page-cap');
+    expect(result.last).toEqual({ data: [{ id: 2 }], meta: { pagination: { next_cursor: 'c2' } } });
   });
 });
 
