@@ -38,11 +38,12 @@ describe.skipIf(!HAS_REDIS)('the per-API-key rate limiter', () => {
       ),
     );
 
-    // Slot i is i * 200 ms after the first, less the time its call took to reach Redis.
+    // Slot i is i * 200 ms after the first, less the time its call took to reach Redis; the
+    // margin allows for a slow machine, while waits of zero (no limiter) still fail from slot 4.
     const sorted = waits.map(Number).sort((a, b) => a - b);
     sorted.forEach((wait, index) => {
       expect(wait).toBeLessThanOrEqual(index * 200);
-      expect(wait).toBeGreaterThan(index * 200 - 150);
+      expect(wait).toBeGreaterThan(index * 200 - 600);
     });
   });
 
