@@ -49,6 +49,15 @@ export function failureFromTransport(cause: unknown, spec: RequestSpec): FailedA
   });
 
   if (code === 'ERR_CANCELED') return make('TIMEOUT', `${where} was cancelled.`, false);
+  if (cause instanceof URIError || (cause as { cause?: unknown }).cause instanceof URIError) {
+    // A lone surrogate in a query value (inputs are checked for it, so one the API sent back,
+    // such as a cursor) cannot be encoded; sending again would fail the same way.
+    return make(
+      'RESPONSE_INVALID',
+      `${where}: a query value holds a broken Unicode character.`,
+      false,
+    );
+  }
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
     return make('TIMEOUT', `${where} got no response within the request timeout.`, true);
   }

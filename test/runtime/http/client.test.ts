@@ -77,6 +77,13 @@ describe('HttpClient', () => {
     nock.cleanAll();
   });
 
+  it('fails at once with RESPONSE_INVALID when a query value cannot be encoded', async () => {
+    const error = await failure(client().get('/v2/x', { cursor: 'abc\uD800' }));
+
+    expect(error).toMatchObject({ code: 'RESPONSE_INVALID', statusCode: null });
+    expect(error.message).toBe('GET /v2/x: a query value holds a broken Unicode character.');
+  });
+
   it('sends JSON bodies and drops empty query values', async () => {
     nock(API)
       .post('/v1/query/scroll', { query: 'SELECT 1' })
