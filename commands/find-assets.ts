@@ -33,7 +33,7 @@ export default async function findAssets(context: CommandContext): Promise<Comma
     asset_type: ASSET_TYPES[String(inputs['Asset Type'])],
     custom_tags: commaList(inputs.Tags),
     added_to_project_after: window.start,
-    added_to_project_before: window.end,
+    added_to_project_before: window.before,
     additional_fields: commaList(inputs['Additional Fields']),
   };
 

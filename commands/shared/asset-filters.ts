@@ -18,6 +18,11 @@ const DAY_MS = 86_400_000;
 export interface AddedWindow {
   start: string;
   end: string;
+  /**
+   * The day after End Time, sent as `added_to_project_before`: the API's `_before` filters
+   * exclude the day they name, and End Time includes it ("on or before").
+   */
+  before: string;
 }
 
 /**
@@ -31,7 +36,8 @@ export function addedWindow(startInput: unknown, endInput: unknown, nowMs: numbe
     typeof startInput === 'string'
       ? startInput
       : toIsoDate(Date.parse(`${end}T00:00:00Z`) - DAY_MS);
-  if (start <= end) return { start, end };
+  if (start <= end)
+    return { start, end, before: toIsoDate(Date.parse(`${end}T00:00:00Z`) + DAY_MS) };
 
   const endSource = typeof endInput === 'string' ? '' : ', the default: today in UTC';
   throw new ConnectorError(

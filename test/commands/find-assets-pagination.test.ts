@@ -8,7 +8,7 @@ const BASE = {
   sort_by: 'exposure_score',
   sort_direction: 'desc',
   added_to_project_after: '2025-06-25',
-  added_to_project_before: '2025-06-26',
+  added_to_project_before: '2025-06-27',
   additional_fields: 'custom_tags',
 };
 

@@ -19,7 +19,7 @@ const DEFAULT_QUERY = {
   sort_by: 'exposure_score',
   sort_direction: 'desc',
   added_to_project_after: '2025-06-25',
-  added_to_project_before: '2025-06-26',
+  added_to_project_before: '2025-06-27',
   additional_fields: 'custom_tags',
   limit: '1000',
 };
@@ -74,7 +74,7 @@ describe('Find Assets', () => {
         asset_type: 'ip',
         custom_tags: 'Blacklist,dmz',
         added_to_project_after: '2025-03-01',
-        added_to_project_before: '2025-06-26',
+        added_to_project_before: '2025-06-27',
         additional_fields: 'whois,dns_records',
         asn: '16509',
         dns_resolves: 'false',
@@ -119,9 +119,9 @@ describe('Find Assets', () => {
   });
 
   it.each([
-    [{ 'Start Time': '2025-03-01' }, '2025-03-01', '2025-06-26'],
-    [{ 'End Time': '2025-03-01' }, '2025-02-28', '2025-03-01'],
-    [{ 'End Time': '2024-03-01' }, '2024-02-29', '2024-03-01'],
+    [{ 'Start Time': '2025-03-01' }, '2025-03-01', '2025-06-27'],
+    [{ 'End Time': '2025-03-01' }, '2025-02-28', '2025-03-02'],
+    [{ 'End Time': '2024-03-01' }, '2024-02-29', '2024-03-02'],
   ])('fills the missing end of the window from %j', async (inputs, after, before) => {
     nock(API)
       .get(PATH)

@@ -105,6 +105,19 @@ describe('Find Assets against the emulator', () => {
     expect(ids).toEqual(expected);
   });
 
+  it('includes the assets added on the End Time date ("on or before")', async () => {
+    const days = everyAsset.map((asset) => String(asset.added_to_project_at).slice(0, 10));
+    const [day] = [...days].sort(
+      (a, b) => days.filter((d) => d === b).length - days.filter((d) => d === a).length,
+    );
+    const expected = everyAsset.filter((_, index) => days[index] === day).map((a) => a.id);
+
+    const { ids } = await run({ 'Start Time': day, 'End Time': day });
+
+    expect(expected.length).toBeGreaterThan(0);
+    expect(ids).toEqual(expected);
+  });
+
   it('fails with the API message for an unknown project', async () => {
     const { envelope } = await run({ 'Project ID': 'no-such-project' });
 

@@ -54,7 +54,7 @@ describe('input coercion', () => {
 
     expect(query).toMatchObject({
       added_to_project_after: '2025-03-01',
-      added_to_project_before: '2025-06-26',
+      added_to_project_before: '2025-06-27',
     });
   });
 
@@ -66,7 +66,7 @@ describe('input coercion', () => {
 
     expect(query).toMatchObject({
       added_to_project_after: '2025-01-03',
-      added_to_project_before: '2025-01-04',
+      added_to_project_before: '2025-01-05',
     });
   });
 
