@@ -25,6 +25,8 @@ export interface HealthSchedulerOptions {
   onCheck?: (result: CheckResult) => void;
   /** Passed to every Test Connection; they may override the 1-minute deadline. */
   executeOptions?: ExecuteOptions;
+  /** Options of one connection's checks, such as its API key's throttle; over executeOptions. */
+  executeOptionsOf?: (target: HealthTarget) => ExecuteOptions;
 }
 
 /**
@@ -102,6 +104,7 @@ export class HealthScheduler {
       deadlineMs: CHECK_DEADLINE_MS,
       logger: this.logger,
       ...this.options.executeOptions,
+      ...this.options.executeOptionsOf?.(target),
     });
     const result = toResult(target.name, time, envelope);
 

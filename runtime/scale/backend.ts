@@ -2,6 +2,7 @@ import { JsonLinesHistory, lastOutcomes, type HealthHistory } from '../health/hi
 import { MemoryOutcomeStore, type OutcomeStore } from '../health/outcome-store.js';
 import { FileStateStore, type StateStore } from '../intake/state-store.js';
 import { MemoryLocks, type HeldLock } from './lock.js';
+import type { RequestThrottle } from './rate-limiter.js';
 
 /**
  * Where the CLI keeps what outlives one run: the Fetch Incident state, the project locks, the
@@ -19,6 +20,15 @@ export interface Backend {
   /** Seeded from the history file when the embedded backend has one. */
   healthOutcomes(historyFile: string | undefined): Promise<OutcomeStore>;
   healthHistory(historyFile: string | undefined): HealthHistory | undefined;
+  /**
+   * What makes every request with this connection wait for its API key's turn, shared with the
+   * workers at `ratePerSecond` (0 for no limit). Undefined from the embedded backend: one
+   * process has no one to share the key's limit with.
+   */
+  requestThrottle(
+    connection: Record<string, unknown>,
+    ratePerSecond: number,
+  ): Promise<RequestThrottle | undefined>;
   close(): Promise<void>;
 }
 
@@ -40,6 +50,7 @@ export function embeddedBackend(): Backend {
       new MemoryOutcomeStore(historyFile === undefined ? [] : await lastOutcomes(historyFile)),
     healthHistory: (historyFile) =>
       historyFile === undefined ? undefined : new JsonLinesHistory(historyFile),
+    requestThrottle: async () => undefined,
     close: async () => {},
   };
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { defaultSleep } from '../http/retry.js';
+import { resolveSecret } from '../secrets.js';
+import type { ExecuteOptions } from '../types.js';
 import { redisKeys } from './keys.js';
 
 /**
@@ -50,4 +52,32 @@ export class RedisRateLimiter implements RateLimiter {
     if (waitMs > 0) await this.sleep(waitMs, signal);
     return waitMs;
   }
+}
+
+/** Awaited before every request of an execution: `ExecuteOptions.beforeRequest`. */
+export type RequestThrottle = NonNullable<ExecuteOptions['beforeRequest']>;
+
+/**
+ * Makes every request with this connection wait for its API key's turn. The key is resolved
+ * here only to name its bucket by a hash. A rate of 0, a connection without a key, or a key that
+ * cannot be resolved gets no throttle; the execution then fails with SECRET_UNRESOLVED as it
+ * would anywhere.
+ */
+export async function throttleFor(
+  limiter: RateLimiter,
+  connection: Record<string, unknown>,
+  perSecond: number,
+): Promise<RequestThrottle | undefined> {
+  if (!(perSecond > 0) || typeof connection.apiKey !== 'string') return undefined;
+
+  let apiKey: string;
+  try {
+    apiKey = await resolveSecret(connection.apiKey, 'API Key');
+  } catch {
+    return undefined;
+  }
+  const bucket = apiKeyHash(apiKey);
+  return async (signal) => {
+    await limiter.take(bucket, perSecond, signal);
+  };
 }

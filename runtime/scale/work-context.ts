@@ -3,12 +3,11 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Connector } from '../connector.js';
 import type { Notifier } from '../health/types.js';
-import { resolveSecret } from '../secrets.js';
 import type { ExecuteOptions } from '../types.js';
 import type { ScaleConnection } from './connections.js';
 import type { ConnectionRef } from './jobs.js';
 import type { Locks } from './lock.js';
-import { apiKeyHash, type RateLimiter } from './rate-limiter.js';
+import { throttleFor, type RateLimiter } from './rate-limiter.js';
 
 /** What every job of a worker shares. */
 export interface WorkContext {
@@ -47,30 +46,13 @@ export function connectionOf(ref: ConnectionRef, context: WorkContext): JobConne
   };
 }
 
-/**
- * Execute options that make every request of the execution wait for the API key's turn. The key
- * is resolved here only to name its bucket by a hash; a key that cannot be resolved gets no
- * limiter, and the execution then fails with SECRET_UNRESOLVED as it would anywhere.
- */
+/** Execute options that make every request of the execution wait for the API key's turn. */
 export async function throttled(
   target: JobConnection,
   context: WorkContext,
   signal: AbortSignal | undefined,
 ): Promise<ExecuteOptions> {
   const base: ExecuteOptions = signal === undefined ? {} : { signal };
-  if (!(target.ratePerSecond > 0) || typeof target.connection.apiKey !== 'string') return base;
-
-  let apiKey: string;
-  try {
-    apiKey = await resolveSecret(target.connection.apiKey, 'API Key');
-  } catch {
-    return base;
-  }
-  const bucket = apiKeyHash(apiKey);
-  return {
-    ...base,
-    beforeRequest: async (requestSignal) => {
-      await context.limiter.take(bucket, target.ratePerSecond, requestSignal);
-    },
-  };
+  const beforeRequest = await throttleFor(context.limiter, target.connection, target.ratePerSecond);
+  return beforeRequest === undefined ? base : { ...base, beforeRequest };
 }

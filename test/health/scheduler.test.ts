@@ -242,4 +242,26 @@ describe('HealthScheduler', () => {
       lines.some((line) => line.includes('notification not delivered') && line.includes('webhook')),
     ).toBe(true);
   });
+
+  it("gives each connection's checks its own execute options, over the shared ones", async () => {
+    const seen: Record<string, unknown> = {};
+    const connector: HealthSchedulerOptions['connector'] = {
+      execute: async (_command, _inputs, connection, options) => {
+        seen[new URL(String((connection as { serverUrl: string }).serverUrl)).hostname] =
+          options?.maxRetries;
+        return passed();
+      },
+    };
+    const { scheduler: health } = scheduler({
+      connector,
+      targets: [target('prod'), target('lab')],
+      timer: new ManualTimer(),
+      executeOptions: { maxRetries: 1 },
+      executeOptionsOf: (entry) => (entry.name === 'prod' ? { maxRetries: 0 } : {}),
+    });
+
+    await health.runOnce();
+
+    expect(seen).toEqual({ 'prod.example.test': 0, 'lab.example.test': 1 });
+  });
 });

@@ -6,14 +6,13 @@ import { parseDateTime } from '../../inputs/dates.js';
 import { FileOutput, StreamOutput, type IntakeOutput } from '../../intake/output.js';
 import { runIntake, type IntakeOptions, type IntakeRun } from '../../intake/intake.js';
 import { runIntakeEvery } from '../../intake/schedule.js';
-import type { StateStore } from '../../intake/state-store.js';
-import { openBackend } from '../../scale/backend.js';
+import { openBackend, type Backend } from '../../scale/backend.js';
 import { openConnection, withConnectionOptions, type ConnectionOptions } from '../connection.js';
 import { cliLogger } from '../logger.js';
 import { minutesOption } from '../options.js';
 import { waitForShutdown } from '../signals.js';
 import { EXIT, UsageError } from '../usage.js';
-import { withRedis } from './scale-options.js';
+import { DEFAULT_RATE_PER_SECOND, rateOption, rateWithRedis, withRedis } from './scale-options.js';
 
 interface FetchOptions extends ConnectionOptions {
   project: string;
@@ -22,6 +21,7 @@ interface FetchOptions extends ConnectionOptions {
   output?: string;
   start?: string;
   redis?: string;
+  rate?: number;
 }
 
 const EXAMPLES = `
@@ -50,6 +50,12 @@ export function registerFetch(program: Command): void {
       'Start Time of the first run, when there is no state; default 24 h ago',
     )
     .option('--redis <url>', 'keep the fetch state in this Redis, shared with workers, not a file')
+    .option(
+      '--rate <n>',
+      `with --redis: requests per second per API key, shared with workers; ` +
+        `default ${DEFAULT_RATE_PER_SECOND}, 0 for no limit`,
+      rateOption,
+    )
     .addHelpText('after', EXAMPLES);
 
   withConnectionOptions(command).action(async (options: FetchOptions) => {
@@ -61,6 +67,7 @@ async function fetchCommand(options: FetchOptions): Promise<number> {
   if (options.start !== undefined && !parseDateTime(options.start).ok) {
     throw new UsageError(`--start "${options.start}" is not a date-time; e.g. 2024-07-01 00:00.`);
   }
+  const rate = rateWithRedis(options);
   const backend = await withRedis(() => openBackend(options.redis));
   try {
     const lock = await backend.lockProject(options.project, `cli:${process.pid}`);
@@ -72,10 +79,7 @@ async function fetchCommand(options: FetchOptions): Promise<number> {
       return EXIT.failed;
     }
     try {
-      return await fetchWith(
-        backend.fetchState(options.state ?? defaultStatePath(options.project)),
-        options,
-      );
+      return await fetchWith(backend, rate, options);
     } finally {
       await lock.release();
     }
@@ -84,18 +88,19 @@ async function fetchCommand(options: FetchOptions): Promise<number> {
   }
 }
 
-async function fetchWith(store: StateStore, options: FetchOptions): Promise<number> {
+async function fetchWith(backend: Backend, rate: number, options: FetchOptions): Promise<number> {
   const connector = await loadConnector();
   const opened = await openConnection(options);
   const logger = cliLogger();
+  const beforeRequest = await backend.requestThrottle(opened.connection, rate);
   const intake: IntakeOptions = {
     connector,
     connection: opened.connection,
     projectId: options.project,
-    store,
+    store: backend.fetchState(options.state ?? defaultStatePath(options.project)),
     output: outputOf(options.output),
     logger,
-    executeOptions: { logger },
+    executeOptions: { logger, ...(beforeRequest && { beforeRequest }) },
     ...(options.start !== undefined && { startTime: options.start }),
   };
 

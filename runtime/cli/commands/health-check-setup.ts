@@ -16,6 +16,7 @@ export interface HealthCheckOptions extends ConnectionOptions {
   emailTo?: string;
   emailFrom?: string;
   redis?: string;
+  rate?: number;
 }
 
 /** Notices always go to stderr; to a webhook and by email when those are configured. */

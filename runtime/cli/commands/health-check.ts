@@ -1,15 +1,16 @@
 import type { Command } from 'commander';
 import { loadConnector } from '../../connector.js';
 import { HealthScheduler } from '../../health/scheduler.js';
-import type { CheckResult } from '../../health/types.js';
-import { openBackend } from '../../scale/backend.js';
+import type { CheckResult, HealthTarget } from '../../health/types.js';
+import { openBackend, type Backend } from '../../scale/backend.js';
+import type { RequestThrottle } from '../../scale/rate-limiter.js';
 import { openConnection, withConnectionOptions } from '../connection.js';
 import { cliLogger } from '../logger.js';
 import { minutesOption } from '../options.js';
 import { waitForShutdown } from '../signals.js';
 import { EXIT, UsageError } from '../usage.js';
 import { buildNotifiers, loadTargets, type HealthCheckOptions } from './health-check-setup.js';
-import { withRedis } from './scale-options.js';
+import { DEFAULT_RATE_PER_SECOND, rateOption, rateWithRedis, withRedis } from './scale-options.js';
 
 const DETAILS = `
 A connections file holds named connections; inactive ones are skipped:
@@ -43,10 +44,17 @@ export function registerHealthCheck(program: Command): void {
     .option('--email-to <address>', 'where email notices go (needs --smtp)')
     .option('--email-from <address>', 'sender of email notices')
     .option('--redis <url>', 'keep outcomes and history in this Redis, shared with workers')
+    .option(
+      '--rate <n>',
+      `with --redis: requests per second per API key, shared with workers; ` +
+        `default ${DEFAULT_RATE_PER_SECOND}, 0 for no limit`,
+      rateOption,
+    )
     .addHelpText('after', DETAILS);
 
   withConnectionOptions(command).action(async (options: HealthCheckOptions) => {
     const notifiers = buildNotifiers(options);
+    const rate = rateWithRedis(options);
     const opened = options.connections === undefined ? await openConnection(options) : undefined;
     const backend = await withRedis(() => openBackend(options.redis)).catch(async (error) => {
       await opened?.close();
@@ -61,6 +69,7 @@ export function registerHealthCheck(program: Command): void {
         );
 
       const history = backend.healthHistory(options.history);
+      const throttles = await throttlesOf(backend, active, rate);
       const scheduler = new HealthScheduler({
         connector: await loadConnector(),
         targets,
@@ -68,6 +77,10 @@ export function registerHealthCheck(program: Command): void {
         notifiers,
         logger: cliLogger(),
         onCheck: (result) => process.stdout.write(`${formatCheck(result)}\n`),
+        executeOptionsOf: (target) => {
+          const beforeRequest = throttles.get(target.name);
+          return beforeRequest === undefined ? {} : { beforeRequest };
+        },
         ...(history && { history }),
       });
 
@@ -94,6 +107,24 @@ export function registerHealthCheck(program: Command): void {
       await backend.close();
     }
   });
+}
+
+/**
+ * Each connection's API key throttle, by connection name; none from the embedded backend. The
+ * keys are resolved once, at start: a key rotated behind an env: or file: reference while the
+ * command runs keeps its old bucket until the command is restarted.
+ */
+async function throttlesOf(
+  backend: Backend,
+  targets: HealthTarget[],
+  rate: number,
+): Promise<Map<string, RequestThrottle>> {
+  const throttles = new Map<string, RequestThrottle>();
+  for (const target of targets) {
+    const throttle = await backend.requestThrottle(target.connection, rate);
+    if (throttle !== undefined) throttles.set(target.name, throttle);
+  }
+  return throttles;
 }
 
 function formatCheck(result: CheckResult): string {

@@ -7,7 +7,13 @@ import { integerOption } from '../options.js';
 import { waitForShutdown } from '../signals.js';
 import { EXIT } from '../usage.js';
 import { buildNotifiers } from './health-check-setup.js';
-import { readScaleOptions, withRedis, type ScaleOptions } from './scale-options.js';
+import {
+  DEFAULT_RATE_PER_SECOND,
+  rateOption,
+  readScaleOptions,
+  withRedis,
+  type ScaleOptions,
+} from './scale-options.js';
 
 interface WorkerCliOptions extends ScaleOptions {
   concurrency: number;
@@ -42,8 +48,8 @@ export function registerWorker(program: Command): void {
     .option(
       '--rate <n>',
       'requests per second per API key across all workers; 0 for no limit',
-      integerOption(0, 100_000),
-      10,
+      rateOption,
+      DEFAULT_RATE_PER_SECOND,
     )
     .option(
       '--lock-seconds <n>',
