@@ -1,6 +1,4 @@
-import { startEmulator } from '../../emulator/index.js';
-import { loadConnector } from '../../runtime/connector.js';
-import { createLogger } from '../../runtime/logging.js';
+import { withBenchSession } from './session.js';
 import { percentile, result, type BenchResult } from '../harness.js';
 
 const EXECUTIONS = 500;
@@ -8,20 +6,8 @@ const IN_FLIGHT = 50;
 
 /** 500 executions of Get Asset Details, 50 in flight, against the emulator. */
 export async function concurrency(): Promise<BenchResult[]> {
-  const emulator = await startEmulator({
-    projects: 1,
-    assetsPerProject: [2000],
-    ratePerSecond: 0,
-    monthlyQuota: 10_000_000,
-  });
-  try {
-    const connector = await loadConnector();
-    const logger = createLogger({ level: 'warn', sink: { write: () => true } });
-    const connection = {
-      serverUrl: emulator.url,
-      apiKey: emulator.apiKey,
-      apiVersion: 'v2' as const,
-    };
+  return withBenchSession({ projects: 1, assetsPerProject: [2000] }, async (session) => {
+    const { emulator, connector, connection, logger } = session;
     const projectId = emulator.projectIds[0];
     const listing = await connector.execute(
       'Find Assets',
@@ -88,7 +74,5 @@ export async function concurrency(): Promise<BenchResult[]> {
         percentile(latencies, 50),
       ),
     ];
-  } finally {
-    await emulator.stop();
-  }
+  });
 }

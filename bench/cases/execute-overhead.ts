@@ -1,7 +1,5 @@
+import { withBenchSession } from './session.js';
 import axios from 'axios';
-import { startEmulator } from '../../emulator/index.js';
-import { loadConnector } from '../../runtime/connector.js';
-import { createLogger } from '../../runtime/logging.js';
 import { interleave, median, result, type BenchResult } from '../harness.js';
 
 /**
@@ -10,15 +8,8 @@ import { interleave, median, result, type BenchResult } from '../harness.js';
  * difference.
  */
 export async function executeOverhead(): Promise<BenchResult[]> {
-  const emulator = await startEmulator({ ratePerSecond: 0, monthlyQuota: 10_000_000 });
-  try {
-    const connector = await loadConnector();
-    const logger = createLogger({ level: 'info', sink: { write: () => true } });
-    const connection = {
-      serverUrl: emulator.url,
-      apiKey: emulator.apiKey,
-      apiVersion: 'v2' as const,
-    };
+  return withBenchSession({ logLevel: 'info' }, async (session) => {
+    const { emulator, connector, connection, logger } = session;
     const bare = axios.create({
       baseURL: emulator.url,
       headers: { APIKEY: emulator.apiKey },
@@ -50,7 +41,5 @@ export async function executeOverhead(): Promise<BenchResult[]> {
         'List Projects vs bare axios GET /v2/projects',
       ),
     ];
-  } finally {
-    await emulator.stop();
-  }
+  });
 }

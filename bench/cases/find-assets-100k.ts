@@ -1,6 +1,4 @@
-import { startEmulator } from '../../emulator/index.js';
-import { loadConnector } from '../../runtime/connector.js';
-import { createLogger } from '../../runtime/logging.js';
+import { withBenchSession } from './session.js';
 import { result, type BenchResult } from '../harness.js';
 
 const ASSETS = 100_000;
@@ -11,20 +9,8 @@ const ASSETS = 100_000;
  * emulator runs in this process too, so the memory figure is an upper bound for the runtime.
  */
 export async function findAssets100k(): Promise<BenchResult[]> {
-  const emulator = await startEmulator({
-    projects: 1,
-    assetsPerProject: [ASSETS],
-    ratePerSecond: 0,
-    monthlyQuota: 10_000_000,
-  });
-  try {
-    const connector = await loadConnector();
-    const logger = createLogger({ level: 'warn', sink: { write: () => true } });
-    const connection = {
-      serverUrl: emulator.url,
-      apiKey: emulator.apiKey,
-      apiVersion: 'v2' as const,
-    };
+  return withBenchSession({ projects: 1, assetsPerProject: [ASSETS] }, async (session) => {
+    const { emulator, connector, connection, logger } = session;
     const inputs = {
       'Project ID': emulator.projectIds[0],
       'Start Time': '2000-01-01',
@@ -67,7 +53,5 @@ export async function findAssets100k(): Promise<BenchResult[]> {
         'ratio = RSS growth / bytes of rawData JSON',
       ),
     ];
-  } finally {
-    await emulator.stop();
-  }
+  });
 }
